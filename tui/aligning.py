@@ -1,0 +1,342 @@
+"""Group the sentences of N documents into rows that say the same thing, in a shared reading order.
+
+The method, in three steps:
+
+1. For every pair of documents, chain their similar sentences in order (the heaviest increasing
+   chain of candidate pairs), keep the confident links, let a sentence take its neighbour along
+   where one outlet split what another wrote as one sentence, and accept out-of-order pairs only
+   when they are strong mutual best matches (outlets move paragraphs around).
+2. Merge the links of all pairs, strongest first, into groups; a group takes at most one
+   contiguous run of sentences from each document.
+3. Order the groups so that every document reads in its own order as far as possible.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from tui.similarity import TermSpace
+
+Key = tuple[int, int]
+"""(document, sentence index)."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class AlignOptions:
+    """Thresholds of the aligner, all cosine similarities in [0, 1]."""
+
+    candidate: float = 0.12
+    """Pairs below this are not considered at all."""
+    link: float = 0.30
+    """An in-order pair at least this similar is linked on its own strength."""
+    supported_link: float = 0.16
+    """A weaker in-order pair is linked when its chain neighbours are linked right beside it."""
+    crossing: float = 0.45
+    """An out-of-order pair must be this similar, and each the other's best match."""
+    split_gain: float = 0.015
+    """How much reading a neighbour along must raise the similarity to count as a split."""
+
+
+@dataclass(slots=True)
+class Link:
+    """Two sentences of two documents that say the same thing."""
+
+    score: float
+    left: Key
+    right: Key
+
+
+@dataclass(slots=True)
+class Group:
+    """Sentences of several documents in one row: per document a contiguous run."""
+
+    members: dict[int, list[int]] = field(default_factory=dict)
+    scores: list[float] = field(default_factory=list)
+
+    @property
+    def score(self) -> float:
+        return float(np.mean(self.scores)) if self.scores else 0.0
+
+
+def align(
+    space: TermSpace,
+    counts: Sequence[int],
+    *,
+    boilerplate: Sequence[Sequence[bool]] | None = None,
+    options: AlignOptions | None = None,
+) -> list[Group]:
+    """Align the sentences of ``len(counts)`` documents into ordered groups.
+
+    Every sentence of every document is in exactly one group, and each group holds a contiguous
+    run of at most one document... per document.
+    """
+    options = options or AlignOptions()
+    flags = boilerplate or [[False] * count for count in counts]
+    links: list[Link] = []
+    for first in range(len(counts)):
+        for second in range(first + 1, len(counts)):
+            links.extend(pair_links(space, first, second, flags, options))
+    groups = merge_links(links, counts)
+    return reading_order(groups, counts)
+
+
+def pair_links(
+    space: TermSpace,
+    first: int,
+    second: int,
+    boilerplate: Sequence[Sequence[bool]],
+    options: AlignOptions,
+) -> list[Link]:
+    """Links between the sentences of two documents."""
+    similarity = space.similarities(first, second)
+    keep = similarity.data >= options.candidate
+    rows = similarity.row[keep].astype(np.int64)
+    cols = similarity.col[keep].astype(np.int64)
+    scores = similarity.data[keep]
+    same_kind = np.array(
+        [boilerplate[first][a] == boilerplate[second][b] for a, b in zip(rows.tolist(), cols.tolist())],
+        dtype=bool,
+    )
+    rows, cols, scores = rows[same_kind], cols[same_kind], scores[same_kind]
+    if len(scores) == 0:
+        return []
+    lookup = {(a, b): s for a, b, s in zip(rows.tolist(), cols.tolist(), scores.tolist())}
+    chain = heaviest_chain(rows, cols, scores - options.candidate)
+    chosen: dict[int, int] = {}
+    for position, (a, b) in enumerate(chain):
+        score = lookup[(a, b)]
+        beside = (position > 0 and chain[position - 1] == (a - 1, b - 1)) or (
+            position + 1 < len(chain) and chain[position + 1] == (a + 1, b + 1)
+        )
+        if score >= options.link or (score >= options.supported_link and beside):
+            chosen[a] = b
+    links = [Link(lookup[(a, b)], (first, a), (second, b)) for a, b in chosen.items()]
+    links.extend(_crossing_links(first, second, rows, cols, scores, chosen, options))
+    links.extend(_split_links(space, first, second, links, lookup, options))
+    return links
+
+
+def heaviest_chain(rows: np.ndarray, cols: np.ndarray, weights: np.ndarray) -> list[tuple[int, int]]:
+    """The chain of pairs, strictly increasing in both row and column, of greatest total weight.
+
+    O(k log n) for k pairs, with a Fenwick tree of prefix maxima over columns.
+    """
+    order = np.lexsort((cols, rows))
+    size = int(cols.max()) + 2
+    tree_value = [0.0] * (size + 1)
+    tree_pair = [-1] * (size + 1)
+    best = [0.0] * len(order)
+    back = [-1] * len(order)
+    row_list, col_list, weight_list = rows.tolist(), cols.tolist(), weights.tolist()
+
+    def query(column: int) -> tuple[float, int]:
+        value, pair = 0.0, -1
+        index = column  # prefix over columns < column, tree indices are column + 1
+        while index > 0:
+            if tree_value[index] > value:
+                value, pair = tree_value[index], tree_pair[index]
+            index -= index & -index
+        return value, pair
+
+    def update(column: int, value: float, pair: int) -> None:
+        index = column + 1
+        while index <= size:
+            if value > tree_value[index]:
+                tree_value[index], tree_pair[index] = value, pair
+            index += index & -index
+
+    position = 0
+    ordered = order.tolist()
+    while position < len(ordered):
+        row = row_list[ordered[position]]
+        end = position
+        while end < len(ordered) and row_list[ordered[end]] == row:
+            end += 1
+        for k in range(position, end):
+            pair = ordered[k]
+            previous_value, previous_pair = query(col_list[pair])
+            best[pair] = previous_value + weight_list[pair]
+            back[pair] = previous_pair
+        for k in range(position, end):
+            pair = ordered[k]
+            update(col_list[pair], best[pair], pair)
+        position = end
+    if not ordered:
+        return []
+    pair = max(range(len(best)), key=best.__getitem__)
+    chain = []
+    while pair != -1:
+        chain.append((row_list[pair], col_list[pair]))
+        pair = back[pair]
+    chain.reverse()
+    return chain
+
+
+def _crossing_links(
+    first: int,
+    second: int,
+    rows: np.ndarray,
+    cols: np.ndarray,
+    scores: np.ndarray,
+    chosen: dict[int, int],
+    options: AlignOptions,
+) -> list[Link]:
+    strong = scores >= options.crossing
+    if not strong.any():
+        return []
+    best_of_row: dict[int, tuple[float, int]] = {}
+    best_of_col: dict[int, tuple[float, int]] = {}
+    for a, b, s in zip(rows.tolist(), cols.tolist(), scores.tolist()):
+        if s > best_of_row.get(a, (0.0, -1))[0]:
+            best_of_row[a] = (s, b)
+        if s > best_of_col.get(b, (0.0, -1))[0]:
+            best_of_col[b] = (s, a)
+    taken = set(chosen.values())
+    links = []
+    for a, (s, b) in best_of_row.items():
+        if s < options.crossing or a in chosen or b in taken:
+            continue
+        if best_of_col[b][1] == a:
+            links.append(Link(s, (first, a), (second, b)))
+    return links
+
+
+def _split_links(
+    space: TermSpace,
+    first: int,
+    second: int,
+    links: list[Link],
+    lookup: dict[tuple[int, int], float],
+    options: AlignOptions,
+) -> list[Link]:
+    """Where one document split a sentence that the other kept whole, link the other half too."""
+    linked_first = {link.left[1] for link in links}
+    linked_second = {link.right[1] for link in links}
+    extra: list[Link] = []
+    for link in links:
+        a, b = link.left[1], link.right[1]
+        for side in (0, 1):
+            run = [b] if side == 0 else [a]
+            anchor = a if side == 0 else b
+            taken = linked_second if side == 0 else linked_first
+            doc = second if side == 0 else first
+            other = first if side == 0 else second
+            limit = space.presence[doc].shape[0]
+            current = link.score
+            for step in (1, -1):
+                while True:
+                    nxt = (run[-1] + 1) if step == 1 else (run[0] - 1)
+                    if nxt < 0 or nxt >= limit or nxt in taken:
+                        break
+                    direct = lookup.get((anchor, nxt) if side == 0 else (nxt, anchor), 0.0)
+                    if direct < options.candidate:
+                        break
+                    candidate = sorted(run + [nxt])
+                    merged = space.passage_similarity((other, [anchor]), (doc, candidate))
+                    if merged < current + options.split_gain:
+                        break
+                    run = candidate
+                    current = merged
+                    taken.add(nxt)
+                    pair = ((first, anchor), (second, nxt)) if side == 0 else ((first, nxt), (second, anchor))
+                    extra.append(Link(merged, pair[0], pair[1]))
+    return extra
+
+
+def merge_links(links: list[Link], counts: Sequence[int]) -> list[Group]:
+    """Union the links, strongest first, into groups that keep one contiguous run per document."""
+    group_of: dict[Key, Group] = {}
+    for link in sorted(links, key=lambda item: (-item.score, item.left, item.right)):
+        left = group_of.get(link.left)
+        right = group_of.get(link.right)
+        if left is not None and left is right:
+            left.scores.append(link.score)
+            continue
+        left_members = left.members if left is not None else {link.left[0]: [link.left[1]]}
+        right_members = right.members if right is not None else {link.right[0]: [link.right[1]]}
+        merged = _merge_members(left_members, right_members)
+        if merged is None:
+            continue
+        group = Group(merged, (left.scores if left else []) + (right.scores if right else []) + [link.score])
+        for doc, indices in merged.items():
+            for index in indices:
+                group_of[(doc, index)] = group
+    groups: list[Group] = []
+    seen: set[int] = set()
+    for doc, count in enumerate(counts):
+        for index in range(count):
+            group = group_of.get((doc, index))
+            if group is None:
+                groups.append(Group({doc: [index]}))
+            elif id(group) not in seen:
+                seen.add(id(group))
+                groups.append(group)
+    return groups
+
+
+def _merge_members(left: dict[int, list[int]], right: dict[int, list[int]]) -> dict[int, list[int]] | None:
+    merged = {doc: list(indices) for doc, indices in left.items()}
+    for doc, indices in right.items():
+        if doc in merged:
+            union = sorted(set(merged[doc]) | set(indices))
+            if union[-1] - union[0] + 1 != len(union):
+                return None
+            merged[doc] = union
+        else:
+            merged[doc] = list(indices)
+    return dict(sorted(merged.items()))
+
+
+def reading_order(groups: list[Group], counts: Sequence[int]) -> list[Group]:
+    """Order groups so each document's sentences come in their own order wherever possible.
+
+    Each document asks that the group of its sentence k come before the group of sentence k + 1.
+    Outlets that reorder make these wishes cycle; a topological order is taken, and where every
+    remaining group still waits on another, the one that reads earliest across its documents goes
+    first.
+    """
+    where: dict[Key, int] = {}
+    for number, group in enumerate(groups):
+        for doc, indices in group.members.items():
+            for index in indices:
+                where[(doc, index)] = number
+    successors: list[set[int]] = [set() for _ in groups]
+    waiting = [0] * len(groups)
+    for doc, count in enumerate(counts):
+        for index in range(count - 1):
+            before, after = where[(doc, index)], where[(doc, index + 1)]
+            if before != after and after not in successors[before]:
+                successors[before].add(after)
+                waiting[after] += 1
+    position = [_relative_position(group, counts) for group in groups]
+    ready = [(position[n], n) for n in range(len(groups)) if waiting[n] == 0]
+    heapq.heapify(ready)
+    done = [False] * len(groups)
+    ordered: list[Group] = []
+    remaining = sorted(range(len(groups)), key=lambda n: position[n])
+    cursor = 0
+    while len(ordered) < len(groups):
+        if not ready:
+            while done[remaining[cursor]]:
+                cursor += 1
+            heapq.heappush(ready, (position[remaining[cursor]], remaining[cursor]))
+        _, number = heapq.heappop(ready)
+        if done[number]:
+            continue
+        done[number] = True
+        ordered.append(groups[number])
+        for after in successors[number]:
+            waiting[after] -= 1
+            if waiting[after] == 0 and not done[after]:
+                heapq.heappush(ready, (position[after], after))
+    return ordered
+
+
+def _relative_position(group: Group, counts: Sequence[int]) -> tuple[float, int, int]:
+    spots = [indices[0] / max(counts[doc], 1) for doc, indices in group.members.items()]
+    first_doc = min(group.members)
+    return (float(np.mean(spots)), first_doc, group.members[first_doc][0])

@@ -1,0 +1,212 @@
+"""Read input files (text, Markdown, HTML, stdin) into documents, or fail with one clear line."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import re
+import stat
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import BinaryIO
+
+from tui.errors import InputError
+from tui.model import Document
+
+MAX_BYTES = 64 * 1024 * 1024
+"""Largest input read; a FIFO or device that keeps giving bytes is cut off here with an error."""
+
+_CHUNK = 1024 * 1024
+_HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+_MARKDOWN_SUFFIXES = {".md", ".markdown", ".mdown", ".mkd"}
+_BOMS: tuple[tuple[bytes, str], ...] = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\x0c\x1b")
+_HTML_START = re.compile(rb"\A\s*(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.IGNORECASE)
+_MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+
+
+def read_bytes(path: str, *, stdin: BinaryIO | None = None, limit: int = MAX_BYTES) -> bytes:
+    """Read at most ``limit`` bytes of ``path`` (``-`` is stdin); raise InputError on anything odd."""
+    if path == "-":
+        stream = stdin if stdin is not None else sys.stdin.buffer
+        return _read_stream(stream, "standard input", limit)
+    target = Path(path)
+    try:
+        info = target.stat()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot read ({error.strerror or error})") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError(f"{path}: is a directory, not a file")
+    try:
+        with open(target, "rb") as stream:
+            return _read_stream(stream, path, limit)
+    except PermissionError:
+        raise InputError(f"{path}: permission denied") from None
+    except OSError as error:
+        raise InputError(f"{path}: cannot read ({error.strerror or error})") from None
+
+
+def _read_stream(stream: BinaryIO, name: str, limit: int) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        chunk = stream.read(_CHUNK)
+        if not chunk:
+            break
+        if not chunks and _looks_binary(chunk):
+            raise InputError(f"{name}: binary data, not text")
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > limit:
+            raise InputError(f"{name}: larger than the {limit // (1024 * 1024)} MiB limit")
+    return b"".join(chunks)
+
+
+def _bom_encoding(data: bytes) -> str | None:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return encoding
+    return None
+
+
+def _looks_binary(head: bytes) -> bool:
+    if _bom_encoding(head) is not None:
+        return False
+    if b"\x00" in head:
+        return True
+    sample = head[:8192]
+    controls = sum(sample.count(bytes([b])) for b in _CONTROL_BYTES)
+    return len(sample) > 0 and controls / len(sample) > 0.1
+
+
+def decode(data: bytes, name: str) -> tuple[str, str]:
+    """Decode bytes to text: BOM first, then UTF-8, then charset detection. Returns (text, encoding)."""
+    encoding = _bom_encoding(data)
+    if encoding is not None:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            raise InputError(f"{name}: cannot decode the text as {encoding}") from None
+        return _normalise(text), encoding
+    if b"\x00" in data:
+        raise InputError(f"{name}: binary data, not text")
+    try:
+        return _normalise(data.decode("utf-8")), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise InputError(f"{name}: cannot decode the text (unknown encoding)")
+    return _normalise(str(best)), best.encoding
+
+
+def _normalise(text: str) -> str:
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def detect_format(path: str, data: bytes) -> str:
+    """Return ``html``, ``markdown`` or ``text`` from the file name, else from the content."""
+    suffix = Path(path).suffix.lower() if path != "-" else ""
+    if suffix in _HTML_SUFFIXES:
+        return "html"
+    if suffix in _MARKDOWN_SUFFIXES:
+        return "markdown"
+    if _HTML_START.match(data[:4096]):
+        return "html"
+    return "text"
+
+
+def html_to_text(html: str) -> tuple[str, str | None]:
+    """Main text of an HTML page and its title, by trafilatura; page furniture is left out."""
+    import trafilatura
+
+    text = trafilatura.extract(
+        html, include_comments=False, include_tables=True, favor_recall=True, with_metadata=False
+    )
+    if not text:
+        text = trafilatura.html2txt(html) or ""
+    metadata = trafilatura.extract_metadata(html)
+    title = metadata.title if metadata is not None and metadata.title else None
+    return _normalise(text), title
+
+
+def title_of(text: str, fmt: str) -> str:
+    """The first heading (Markdown) or else the first non-empty line, whitespace folded."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    if fmt == "markdown":
+        for line in lines:
+            match = _MARKDOWN_HEADING.match(line)
+            if match:
+                return " ".join(match.group(1).split())
+    return " ".join(lines[0].split()) if lines else ""
+
+
+def read_document(path: str, doc_id: str, *, stdin: BinaryIO | None = None) -> Document:
+    """Read one file (or ``-``) into a Document; raise InputError with a one-line reason."""
+    name = "standard input" if path == "-" else path
+    data = read_bytes(path, stdin=stdin)
+    fmt = detect_format(path, data)
+    text, _encoding = decode(data, name)
+    html_title: str | None = None
+    if fmt == "html":
+        text, html_title = html_to_text(text)
+    if not text.strip():
+        raise InputError(f"{name}: no text to compare (empty or only whitespace)")
+    label = "stdin" if path == "-" else os.path.basename(os.path.normpath(path))
+    return Document(
+        id=doc_id, path=path, label=label, title=html_title or title_of(text, fmt), text=text, format=fmt
+    )
+
+
+def read_documents(paths: Sequence[str], *, stdin: BinaryIO | None = None) -> list[Document]:
+    """Read every path in order; the same label twice gets a number so each stays distinct."""
+    if sum(1 for path in paths if path == "-") > 1:
+        raise InputError("-: standard input can be given only once")
+    documents = [read_document(path, f"d{index}", stdin=stdin) for index, path in enumerate(paths)]
+    return _distinct_labels(documents)
+
+
+def _distinct_labels(documents: list[Document]) -> list[Document]:
+    counts = Counter(document.label for document in documents)
+    seen: Counter[str] = Counter()
+    result = []
+    for document in documents:
+        if counts[document.label] > 1:
+            seen[document.label] += 1
+            label = f"{document.label} ({seen[document.label]})"
+            document = Document(
+                id=document.id,
+                path=document.path,
+                label=label,
+                title=document.title,
+                text=document.text,
+                format=document.format,
+            )
+        result.append(document)
+    return result
+
+
+def bundled_seeds() -> list[str]:
+    """Paths of the sample articles shipped with claimdiff (inside the wheel, or beside the source)."""
+    here = Path(__file__).resolve().parent
+    for folder in (here / "seeds", here.parent / "seeds"):
+        files = sorted(str(p) for p in folder.glob("*.txt")) if folder.is_dir() else []
+        if files:
+            return files
+    raise InputError("the bundled sample articles are missing from this installation")

@@ -1,0 +1,76 @@
+"""Sentence vectors (IDF-weighted content terms) and the similarity scores between them."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+from scipy import sparse
+
+
+class TermSpace:
+    """The vocabulary and inverse document frequencies of every sentence of every document.
+
+    Each sentence becomes a unit-length vector of its distinct terms weighted by IDF, so that the
+    dot product of two sentences is their cosine similarity: rare shared words (names, "GPUs")
+    count for much, common ones ("said") for little.
+    """
+
+    def __init__(self, sentence_terms: Sequence[Sequence[Sequence[str]]]) -> None:
+        vocabulary: dict[str, int] = {}
+        frequency: list[int] = []
+        total = 0
+        for document in sentence_terms:
+            for found in document:
+                total += 1
+                for value in set(found):
+                    index = vocabulary.setdefault(value, len(vocabulary))
+                    if index == len(frequency):
+                        frequency.append(0)
+                    frequency[index] += 1
+        self.vocabulary = vocabulary
+        self.idf = np.array(
+            [math.log((1 + total) / (1 + df)) + 1.0 for df in frequency], dtype=np.float64
+        )
+        self.presence = [self._presence(document) for document in sentence_terms]
+        self.vectors = [self._unit_rows(matrix) for matrix in self.presence]
+
+    def _presence(self, document: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+        indptr = [0]
+        indices: list[int] = []
+        for found in document:
+            indices.extend(sorted({self.vocabulary[value] for value in found}))
+            indptr.append(len(indices))
+        return sparse.csr_matrix(
+            (np.ones(len(indices)), np.array(indices, dtype=np.int64), np.array(indptr, dtype=np.int64)),
+            shape=(len(document), len(self.vocabulary)),
+        )
+
+    def _unit_rows(self, presence: sparse.csr_matrix) -> sparse.csr_matrix:
+        weighted = sparse.csr_matrix(presence.multiply(self.idf[np.newaxis, :]))
+        norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+        norms[norms == 0] = 1.0
+        return sparse.csr_matrix(weighted.multiply(1.0 / norms[:, np.newaxis]))
+
+    def weight(self, value: str) -> float:
+        """The IDF of a term (0 for a term no sentence has)."""
+        index = self.vocabulary.get(value)
+        return float(self.idf[index]) if index is not None else 0.0
+
+    def similarities(self, first: int, second: int) -> sparse.coo_matrix:
+        """Cosine similarity of every sentence of one document with every sentence of another.
+
+        Sparse: only the pairs that share a term are present.
+        """
+        return sparse.coo_matrix(self.vectors[first] @ self.vectors[second].T)
+
+    def passage(self, doc: int, indices: Sequence[int]) -> sparse.csr_matrix:
+        """The unit vector of a run of sentences of one document read as one passage."""
+        union = sparse.csr_matrix(self.presence[doc][list(indices)].sum(axis=0))
+        union.data = np.ones_like(union.data)
+        return self._unit_rows(union)
+
+    def passage_similarity(self, first: tuple[int, Sequence[int]], second: tuple[int, Sequence[int]]) -> float:
+        """Cosine of two passages, each a run of sentences of one document."""
+        return float(self.passage(*first).multiply(self.passage(*second)).sum())
