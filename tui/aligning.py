@@ -37,8 +37,10 @@ class AlignOptions:
     """A weaker in-order pair is linked when its chain neighbours are linked right beside it."""
     crossing: float = 0.45
     """An out-of-order pair must be this similar, and each the other's best match."""
-    split_gain: float = 0.015
+    split_gain: float = 0.1
     """How much reading a neighbour along must raise the similarity to count as a split."""
+    join_ratio: float = 0.0
+    """A link joins two groups only if it is at least this fraction of their mean link score."""
 
 
 @dataclass(slots=True)
@@ -80,7 +82,7 @@ def align(
     for first in range(len(counts)):
         for second in range(first + 1, len(counts)):
             links.extend(pair_links(space, first, second, flags, options))
-    groups = merge_links(links, counts)
+    groups = merge_links(links, counts, join_ratio=options.join_ratio)
     return reading_order(groups, counts)
 
 
@@ -247,7 +249,7 @@ def _split_links(
     return extra
 
 
-def merge_links(links: list[Link], counts: Sequence[int]) -> list[Group]:
+def merge_links(links: list[Link], counts: Sequence[int], *, join_ratio: float = 0.0) -> list[Group]:
     """Union the links, strongest first, into groups that keep one contiguous run per document."""
     group_of: dict[Key, Group] = {}
     for link in sorted(links, key=lambda item: (-item.score, item.left, item.right)):
@@ -256,6 +258,10 @@ def merge_links(links: list[Link], counts: Sequence[int]) -> list[Group]:
         if left is not None and left is right:
             left.scores.append(link.score)
             continue
+        if left is not None and right is not None:
+            mean = (sum(left.scores) + sum(right.scores)) / max(len(left.scores) + len(right.scores), 1)
+            if link.score < join_ratio * mean:
+                continue
         left_members = left.members if left is not None else {link.left[0]: [link.left[1]]}
         right_members = right.members if right is not None else {link.right[0]: [link.right[1]]}
         merged = _merge_members(left_members, right_members)

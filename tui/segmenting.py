@@ -21,7 +21,7 @@ from typing import Any
 Span = tuple[int, int]
 
 MIN_UNIT_CHARS = 25
-"""A comparison unit, or the clause it ends with, shorter than this joins the next unit."""
+"""A comparison unit shorter than this joins the next unit."""
 LONG_PIECE = 600
 """Past this length a stray quotation mark no longer stops sure cuts (see ``_sure_pieces``)."""
 
@@ -35,10 +35,9 @@ _SURE_END = re.compile(
     r'(?<![\w.])(?P<word>[A-Za-z][a-z]{2,})(?P<stop>[.!?][”"’]?)\s+(?=[“"‘]?(?:[A-Z][a-z]|I\s))'
 )
 _QUOTED_END = re.compile(
-    r'(?<![\s.][A-Za-z])[.!?…][”"’]+(?=\s+[“"‘]?[A-Z0-9])|(?<=[a-z]{3})[.!?](?=\s+[“"‘][A-Z])'
+    r'(?<![\s.][A-Za-z])[.!?…][”"’]+(?=\s+[“"‘]?[A-Z0-9])|(?<=[a-z]{3})[.!?](?=\s+[“"‘]?[A-Z][a-z])'
 )
 _SEMICOLON = re.compile(r";(?=\s)")
-_CLAUSE_MARK = re.compile(r"[,;:—](?=\s)")
 
 
 @lru_cache(maxsize=1)
@@ -231,7 +230,7 @@ def _units_of_line(text: str, unit_start: int, unit_end: int) -> list[Span]:
     line: list[Span] = []
     for start, end in split_unit(text[unit_start:unit_end]):
         line.extend(_clauses(text, unit_start + start, unit_start + end))
-    return _join_fragments(text, line)
+    return _join_fragments(line)
 
 
 def _clauses(text: str, start: int, end: int) -> list[Span]:
@@ -252,12 +251,10 @@ def _clauses(text: str, start: int, end: int) -> list[Span]:
     return spans
 
 
-def _join_fragments(text: str, line: list[Span]) -> list[Span]:
-    """Join a unit to the next when it, or the clause it ends with, is under MIN_UNIT_CHARS.
-
-    A short last clause ("..., and found him.") often begins what another version makes a
-    sentence of its own; keeping it with what follows keeps that passage in one unit. A short
-    unit at the end of a line joins the one before it.
+def _join_fragments(line: list[Span]) -> list[Span]:
+    """Join a unit shorter than MIN_UNIT_CHARS to the next one (at the end of a line, to the one
+    before): "He left." alone says too little to be matched, and often begins what another
+    version makes one sentence of.
     """
     joined: list[Span] = []
     pending: int | None = None
@@ -265,7 +262,7 @@ def _join_fragments(text: str, line: list[Span]) -> list[Span]:
         if pending is not None:
             start, pending = pending, None
         last = position == len(line) - 1
-        if not last and (end - start < MIN_UNIT_CHARS or _short_tail(text, start, end)):
+        if not last and (end - start < MIN_UNIT_CHARS):
             pending = start
             continue
         if last and end - start < MIN_UNIT_CHARS and joined:
@@ -273,13 +270,6 @@ def _join_fragments(text: str, line: list[Span]) -> list[Span]:
             continue
         joined.append((start, end))
     return joined
-
-
-def _short_tail(text: str, start: int, end: int) -> bool:
-    tail_start = start
-    for match in _CLAUSE_MARK.finditer(text, start, end):
-        tail_start = match.end()
-    return tail_start > start and end - tail_start < MIN_UNIT_CHARS
 
 
 def segment_many(
