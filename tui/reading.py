@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO
 
+from tui.boilerplate import is_boilerplate
 from tui.errors import InputError
 from tui.model import Document
 
@@ -147,13 +148,18 @@ def html_to_text(html: str) -> tuple[str, str | None]:
 
 
 def title_of(text: str, fmt: str) -> str:
-    """The first heading (Markdown) or else the first non-empty line, whitespace folded."""
+    """The first heading (Markdown), else the first line that is not page furniture (a breadcrumb,
+    a dateline), else the first line; whitespace folded.
+    """
     lines = [line for line in text.split("\n") if line.strip()]
     if fmt == "markdown":
         for line in lines:
             match = _MARKDOWN_HEADING.match(line)
             if match:
                 return " ".join(match.group(1).split())
+    for position, line in enumerate(lines[:5]):
+        if not is_boilerplate(line, position=position, count=len(lines)):
+            return " ".join(line.split())
     return " ".join(lines[0].split()) if lines else ""
 
 

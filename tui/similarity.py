@@ -24,7 +24,7 @@ class TermSpace:
         for document in sentence_terms:
             for found in document:
                 total += 1
-                for value in set(found):
+                for value in dict.fromkeys(found):
                     index = vocabulary.setdefault(value, len(vocabulary))
                     if index == len(frequency):
                         frequency.append(0)
@@ -33,6 +33,11 @@ class TermSpace:
         self.idf = np.array(
             [math.log((1 + total) / (1 + df)) + 1.0 for df in frequency], dtype=np.float64
         )
+        self.squared = (self.idf * self.idf).tolist()
+        self.term_ids = [
+            [tuple(sorted({vocabulary[value] for value in found})) for found in document]
+            for document in sentence_terms
+        ]
         self.presence = [self._presence(document) for document in sentence_terms]
         self.vectors = [self._unit_rows(matrix) for matrix in self.presence]
 
@@ -65,12 +70,21 @@ class TermSpace:
         """
         return sparse.coo_matrix(self.vectors[first] @ self.vectors[second].T)
 
-    def passage(self, doc: int, indices: Sequence[int]) -> sparse.csr_matrix:
-        """The unit vector of a run of sentences of one document read as one passage."""
-        union = sparse.csr_matrix(self.presence[doc][list(indices)].sum(axis=0))
-        union.data = np.ones_like(union.data)
-        return self._unit_rows(union)
-
     def passage_similarity(self, first: tuple[int, Sequence[int]], second: tuple[int, Sequence[int]]) -> float:
-        """Cosine of two passages, each a run of sentences of one document."""
-        return float(self.passage(*first).multiply(self.passage(*second)).sum())
+        """Cosine of two passages, each a run of sentences of one document read as one text."""
+        left = self._union(*first)
+        right = self._union(*second)
+        squared = self.squared
+        right_set = set(right)
+        shared = sum(squared[index] for index in left if index in right_set)
+        if shared == 0.0:
+            return 0.0
+        norms = math.sqrt(sum(squared[index] for index in left) * sum(squared[index] for index in right))
+        return shared / norms
+
+    def _union(self, doc: int, indices: Sequence[int]) -> list[int]:
+        """Sorted term ids of a passage, so sums run in one order whatever the hash seed."""
+        found = self.term_ids[doc]
+        if len(indices) == 1:
+            return list(found[indices[0]])
+        return sorted({term for index in indices for term in found[index]})

@@ -1,0 +1,62 @@
+"""The aligner's parts, with exact expected values on small inputs."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from tui.aligning import Group, heaviest_chain, merge_links, reading_order, Link, align
+from tui.similarity import TermSpace
+from tui.words import terms
+
+
+def test_heaviest_chain_is_increasing_in_both_coordinates() -> None:
+    rows = np.array([0, 0, 1, 2, 2, 3])
+    cols = np.array([0, 3, 1, 1, 2, 3])
+    weights = np.array([0.5, 0.9, 0.5, 0.2, 0.5, 0.5])
+    assert heaviest_chain(rows, cols, weights) == [(0, 0), (1, 1), (2, 2), (3, 3)]
+
+
+def test_heaviest_chain_prefers_one_heavy_pair_to_two_light_crossing_ones() -> None:
+    rows = np.array([0, 1])
+    cols = np.array([1, 0])
+    weights = np.array([0.3, 0.8])
+    assert heaviest_chain(rows, cols, weights) == [(1, 0)]
+
+
+def test_merge_keeps_one_contiguous_run_per_document() -> None:
+    links = [
+        Link(0.9, (0, 0), (1, 0)),
+        Link(0.8, (0, 0), (1, 1)),
+        Link(0.7, (0, 1), (1, 3)),
+        Link(0.6, (0, 0), (1, 3)),  # would give document 1 the run 0, 1, 3: refused
+    ]
+    groups = merge_links(links, [2, 4])
+    assert [group.members for group in groups] == [{0: [0], 1: [0, 1]}, {0: [1], 1: [3]}, {1: [2]}]
+
+
+def test_reading_order_follows_each_document_and_breaks_cycles() -> None:
+    groups = [Group({0: [1], 1: [0]}), Group({0: [0], 1: [1]}), Group({1: [2]})]
+    ordered = reading_order(groups, [2, 3])
+    assert [group.members for group in ordered] == [{0: [0], 1: [1]}, {0: [1], 1: [0]}, {1: [2]}]
+
+
+def test_reordered_paraphrases_are_aligned() -> None:
+    first = [
+        "The mayor opened the new bridge on Monday morning.",
+        "Hundreds of residents watched the ceremony from the river bank.",
+        "The bridge cost the city twelve million dollars.",
+    ]
+    second = [
+        "The city paid twelve million dollars for the bridge.",
+        "On Monday morning the mayor opened the new bridge.",
+        "A brass band played for the crowd.",
+    ]
+    space = TermSpace([[terms(text) for text in first], [terms(text) for text in second]])
+    groups = align(space, [3, 3])
+    members = sorted(tuple(sorted((doc, tuple(indices)) for doc, indices in g.members.items())) for g in groups)
+    assert members == [
+        ((0, (0,)), (1, (1,))),
+        ((0, (1,)),),
+        ((0, (2,)), (1, (0,))),
+        ((1, (2,)),),
+    ]

@@ -1,0 +1,37 @@
+"""Shared and differing words of a row, and verbatim runs shared across documents."""
+
+from __future__ import annotations
+
+from tui.model import Span
+from tui.passages import verbatim_passages, word_spans
+from tui.words import words
+
+
+def test_word_spans_mark_the_differing_number() -> None:
+    left = "Musk bought 10,000 GPUs for Twitter."
+    right = "Musk bought 100,000 GPUs for Twitter."
+    spans = word_spans([words(left), words(right)])
+    assert spans[0] == [Span(0, 11, True), Span(12, 18, False), Span(19, 35, True)]
+    assert [left[s.start : s.end] for s in spans[0] if not s.shared] == ["10,000"]
+    assert [right[s.start : s.end] for s in spans[1] if not s.shared] == ["100,000"]
+
+
+def test_curly_and_straight_apostrophes_count_as_the_same_word() -> None:
+    spans = word_spans([words("Twitter’s data"), words("Twitter's data")])
+    assert spans == [[Span(0, 14, True)], [Span(0, 14, True)]]
+
+
+def test_verbatim_runs_of_six_words_or_more() -> None:
+    first = "Intro. The quick brown fox jumps over the lazy dog today. End."
+    second = "Other start: the quick brown fox jumps over the lazy dog. Fin."
+    third = "Nothing in common with the others at all."
+    passages = verbatim_passages([first, second, third])
+    assert len(passages) == 1
+    passage = passages[0]
+    assert passage.words == 9
+    assert passage.text == "The quick brown fox jumps over the lazy dog"
+    assert passage.occurrences == ((0, 7, 50), (1, 13, 56))
+
+
+def test_runs_shorter_than_six_words_are_not_passages() -> None:
+    assert verbatim_passages(["one two three four five", "one two three four five"]) == []

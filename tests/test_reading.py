@@ -1,0 +1,116 @@
+"""Reading files: encodings, line endings, formats, titles, and one-line errors for bad input."""
+
+from __future__ import annotations
+
+import io
+import os
+from pathlib import Path
+
+import pytest
+
+from tui.errors import InputError
+from tui.reading import decode, read_document, read_documents, title_of
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> str:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return str(path)
+
+
+def test_utf8_with_bom_and_crlf_is_normalised(tmp_path: Path) -> None:
+    path = write(tmp_path, "a.txt", b"\xef\xbb\xbfTitle\r\nFirst line.\r\nSecond.\r\n")
+    document = read_document(path, "d0")
+    assert document.text == "Title\nFirst line.\nSecond.\n"
+    assert document.title == "Title"
+    assert document.label == "a.txt"
+
+
+def test_utf16_with_bom_is_decoded(tmp_path: Path) -> None:
+    path = write(tmp_path, "u.txt", "Grüße aus Köln.\n".encode("utf-16"))
+    assert read_document(path, "d0").text == "Grüße aus Köln.\n"
+
+
+def test_windows_1252_is_detected() -> None:
+    original = "The café’s owner said “no” — twice, to the élite crowd.\n" * 3
+    text, _ = decode(original.encode("cp1252"), "x")
+    assert text == original
+
+
+def test_shift_jis_is_detected() -> None:
+    data = "東京で会議が開かれました。参加者は百人でした。\n".encode("shift_jis") * 4
+    text, _ = decode(data, "x")
+    assert text.startswith("東京で会議が開かれました。")
+
+
+def test_markdown_title_is_the_first_heading(tmp_path: Path) -> None:
+    path = write(tmp_path, "story.md", b"Intro line\n\n# The Real Title #\n\nBody text.\n")
+    document = read_document(path, "d0")
+    assert document.format == "markdown"
+    assert document.title == "The Real Title"
+    assert title_of("  \n\nplain first line\nsecond", "text") == "plain first line"
+
+
+def test_html_main_text_and_title(tmp_path: Path) -> None:
+    body = "".join(f"<p>Paragraph {n} says that the council approved the new budget today.</p>" for n in range(5))
+    html = (
+        "<html><head><title>Budget approved</title></head><body>"
+        "<nav><a href='/'>Home</a> <a href='/news'>News</a></nav>"
+        f"<article><h1>Budget approved</h1>{body}</article>"
+        "<footer>Copyright 2024</footer></body></html>"
+    )
+    path = write(tmp_path, "page.html", html.encode())
+    document = read_document(path, "d0")
+    assert document.format == "html"
+    assert document.title == "Budget approved"
+    assert "Paragraph 3 says that the council approved the new budget today." in document.text
+    assert "<p>" not in document.text
+
+
+def test_stdin_is_read_once(tmp_path: Path) -> None:
+    other = write(tmp_path, "b.txt", b"Other text.\n")
+    documents = read_documents(["-", other], stdin=io.BytesIO(b"From the pipe.\n"))
+    assert [d.label for d in documents] == ["stdin", "b.txt"]
+    assert documents[0].text == "From the pipe.\n"
+    with pytest.raises(InputError, match="only once"):
+        read_documents(["-", "-"], stdin=io.BytesIO(b"x"))
+
+
+def test_same_file_twice_gets_distinct_labels(tmp_path: Path) -> None:
+    path = write(tmp_path, "same.txt", b"Text.\n")
+    assert [d.label for d in read_documents([path, path])] == ["same.txt (1)", "same.txt (2)"]
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("empty.txt", b"", "no text to compare"),
+        ("blank.txt", b" \n\t\n", "no text to compare"),
+        ("binary.bin", b"\x7fELF\x02\x01\x00\x00\x00binary", "binary data"),
+    ],
+)
+def test_bad_files_raise_one_line_errors(tmp_path: Path, name: str, data: bytes, message: str) -> None:
+    path = write(tmp_path, name, data)
+    with pytest.raises(InputError, match=message) as raised:
+        read_document(path, "d0")
+    assert "\n" not in str(raised.value)
+
+
+def test_missing_file_and_directory(tmp_path: Path) -> None:
+    with pytest.raises(InputError, match="no such file"):
+        read_document(str(tmp_path / "nope.txt"), "d0")
+    with pytest.raises(InputError, match="is a directory"):
+        read_document(str(tmp_path), "d0")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their permissions")
+def test_unreadable_file(tmp_path: Path) -> None:
+    path = write(tmp_path, "locked.txt", b"secret\n")
+    os.chmod(path, 0)
+    with pytest.raises(InputError, match="permission denied"):
+        read_document(path, "d0")
+
+
+def test_dev_zero_is_rejected_without_reading_forever() -> None:
+    with pytest.raises(InputError, match="binary data"):
+        read_document("/dev/zero", "d0")

@@ -1,0 +1,261 @@
+"""Run the whole comparison: documents in, a finished Comparison out, with progress and cancel."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+from typing import BinaryIO
+
+from tui.aligning import AlignOptions, Group, align
+from tui.boilerplate import is_boilerplate
+from tui.claims import extract_claims, same_value, slot_key
+from tui.model import Cell, Claim, Comparison, Conflict, Document, Row, RowKind, SelfContradiction, Sentence
+from tui.passages import verbatim_passages, word_spans
+from tui.reading import read_documents
+from tui.segmenting import segment_many
+from tui.similarity import TermSpace
+from tui.words import Word, terms, words
+
+CONFLICT_KINDS = frozenset({"quantity", "money", "percent", "date", "year"})
+"""Claim kinds whose different values make a conflict (names differ by paraphrase, not fact)."""
+
+SELF_CONTRADICTION_SIMILARITY = 0.2
+"""Two sentences of one document must be at least this alike for their values to clash."""
+
+_HEADING_END = re.compile(r"[.!?:;…]['\"”’)\]]*$")
+
+
+class Cancelled(Exception):
+    """The comparison was cancelled before it finished."""
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """How far a comparison has come: ``done`` of ``total`` steps of ``stage``."""
+
+    stage: str
+    done: int
+    total: int
+
+
+ProgressCallback = Callable[[Progress], None]
+
+
+def compare_paths(
+    paths: Sequence[str],
+    *,
+    stdin: BinaryIO | None = None,
+    on_progress: ProgressCallback | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    options: AlignOptions | None = None,
+) -> Comparison:
+    """Read the files (``-`` is stdin) and compare them."""
+    documents = read_documents(paths, stdin=stdin)
+    return compare(documents, on_progress=on_progress, cancelled=cancelled, options=options)
+
+
+def compare(
+    documents: Sequence[Document],
+    *,
+    on_progress: ProgressCallback | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    options: AlignOptions | None = None,
+) -> Comparison:
+    """Segment, align and check the claims of ``documents``; every sentence ends up in one row."""
+
+    def step(stage: str, done: int, total: int) -> None:
+        if cancelled is not None and cancelled():
+            raise Cancelled
+        if on_progress is not None:
+            on_progress(Progress(stage, done, total))
+
+    step("segmenting", 0, len(documents))
+    spans = segment_many(
+        [document.text for document in documents], on_progress=lambda done, total: step("segmenting", done, total)
+    )
+    sentences = [_sentences(doc, document.text, found) for doc, (document, found) in enumerate(zip(documents, spans))]
+    step("scoring", 0, 1)
+    space = TermSpace([[terms(sentence.text) for sentence in document] for document in sentences])
+    step("aligning", 0, 1)
+    boilerplate = [[sentence.boilerplate for sentence in document] for document in sentences]
+    groups = align(space, [len(document) for document in sentences], boilerplate=boilerplate, options=options)
+    step("claims", 0, 1)
+    claims = {
+        (sentence.doc, sentence.index): found
+        for document in sentences
+        for sentence in document
+        if not sentence.boilerplate
+        for found in [extract_claims(sentence.text, sentence.start)]
+        if found
+    }
+    rows = []
+    for number, group in enumerate(groups):
+        rows.append(_row(group, sentences, documents, claims))
+        if number % 200 == 0:
+            step("claims", number, len(groups))
+    step("passages", 0, 1)
+    passages = verbatim_passages([document.text for document in documents])
+    contradictions = self_contradictions(sentences, claims, space)
+    step("done", 1, 1)
+    return Comparison(
+        documents=list(documents),
+        sentences=sentences,
+        rows=rows,
+        self_contradictions=contradictions,
+        passages=passages,
+        claims=claims,
+    )
+
+
+def _sentences(doc: int, text: str, spans: Sequence[tuple[int, int]]) -> list[Sentence]:
+    found = []
+    for index, (start, end) in enumerate(spans):
+        piece = text[start:end]
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        whole_line = not text[line_start:start].strip() and not text[end : (len(text) if line_end < 0 else line_end)].strip()
+        heading = whole_line and not _HEADING_END.search(piece) and len(piece.split()) <= 20
+        found.append(
+            Sentence(
+                doc=doc,
+                index=index,
+                start=start,
+                end=end,
+                text=piece,
+                boilerplate=is_boilerplate(piece, position=index, count=len(spans)),
+                heading=heading,
+            )
+        )
+    return found
+
+
+def _row(
+    group: Group,
+    sentences: Sequence[Sequence[Sentence]],
+    documents: Sequence[Document],
+    claims: dict[tuple[int, int], list[Claim]],
+) -> Row:
+    cells = [Cell(doc, list(indices)) for doc, indices in sorted(group.members.items())]
+    cell_words = [_cell_words(documents[cell.doc].text, sentences[cell.doc], cell.sentences) for cell in cells]
+    spans = word_spans(cell_words) if len(cells) > 1 else [[] for _ in cells]
+    conflicts = row_conflicts(cells, claims) if len(cells) > 1 else []
+    if len(cells) == 1:
+        kind = RowKind.UNIQUE
+    elif conflicts:
+        kind = RowKind.CONFLICT
+    else:
+        kind = RowKind.SHARED
+    shared_terms = _shared_terms(cell_words) if len(cells) > 1 else []
+    return Row(
+        kind=kind,
+        cells=cells,
+        score=round(group.score, 4),
+        conflicts=conflicts,
+        spans={cell.doc: found for cell, found in zip(cells, spans)},
+        shared_words=shared_terms,
+    )
+
+
+def _cell_words(text: str, sentences: Sequence[Sentence], indices: Sequence[int]) -> list[Word]:
+    found: list[Word] = []
+    for index in indices:
+        sentence = sentences[index]
+        found.extend(words(sentence.text, sentence.start))
+    return found
+
+
+def _shared_terms(cell_words: Sequence[Sequence[Word]]) -> list[str]:
+    """Words whose terms every cell of the row has, in the first cell's order, once each."""
+    term_sets = [{word.term for word in found if word.term} for found in cell_words[1:]]
+    shown: list[str] = []
+    seen: set[str] = set()
+    for word in cell_words[0]:
+        if word.term and word.term not in seen and all(word.term in other for other in term_sets):
+            seen.add(word.term)
+            shown.append(word.text)
+    return shown
+
+
+def row_conflicts(cells: Sequence[Cell], claims: dict[tuple[int, int], list[Claim]]) -> list[Conflict]:
+    """Slots for which two documents of a row give values that cannot both be true.
+
+    Documents agree on a slot when some value of one agrees with some value of the other
+    (``same_value``: "about $1 billion" and "roughly $1 billion" agree).
+    """
+    by_slot: dict[str, dict[int, list[Claim]]] = {}
+    for cell in cells:
+        for index in cell.sentences:
+            for claim in claims.get((cell.doc, index), []):
+                if claim.kind in CONFLICT_KINDS:
+                    by_slot.setdefault(slot_key(claim), {}).setdefault(cell.doc, []).append(claim)
+    conflicts = []
+    for per_doc in by_slot.values():
+        if len(per_doc) < 2:
+            continue
+        clash = any(
+            not any(same_value(left, right) for left in per_doc[first] for right in per_doc[second])
+            for first, second in combinations(sorted(per_doc), 2)
+        )
+        if clash:
+            first_claim = next(iter(per_doc.values()))[0]
+            conflicts.append(
+                Conflict(
+                    slot=_slot_label(first_claim),
+                    kind=first_claim.kind,
+                    values={doc: _value_text(found[0]) for doc, found in sorted(per_doc.items())},
+                )
+            )
+    return conflicts
+
+
+def _slot_label(claim: Claim) -> str:
+    return claim.slot if claim.kind == "quantity" else claim.kind
+
+
+def _value_text(claim: Claim) -> str:
+    return f"{claim.qualifier} {claim.value}".strip()
+
+
+def self_contradictions(
+    sentences: Sequence[Sequence[Sentence]], claims: dict[tuple[int, int], list[Claim]], space: TermSpace
+) -> list[SelfContradiction]:
+    """Pairs of claims of one document that fill the same slot with clashing values.
+
+    Only claims of two different sentences about the same thing (similar enough wording) count:
+    one article may well give two sums of money for two different deals.
+    """
+    found: list[SelfContradiction] = []
+    for doc, document in enumerate(sentences):
+        stated: list[tuple[int, Claim]] = [
+            (sentence.index, claim)
+            for sentence in document
+            for claim in claims.get((doc, sentence.index), [])
+            if claim.kind in CONFLICT_KINDS
+        ]
+        reported: set[tuple[str, int, int]] = set()
+        for (first_index, first), (second_index, second) in combinations(stated, 2):
+            if first_index == second_index or first.kind != second.kind:
+                continue
+            if slot_key(first) != slot_key(second) or same_value(first, second):
+                continue
+            key = (slot_key(first), first_index, second_index)
+            if key in reported:
+                continue
+            alike = space.passage_similarity((doc, [first_index]), (doc, [second_index]))
+            if alike < SELF_CONTRADICTION_SIMILARITY:
+                continue
+            reported.add(key)
+            found.append(
+                SelfContradiction(
+                    doc=doc,
+                    slot=_slot_label(first),
+                    kind=first.kind,
+                    first=first,
+                    second=second,
+                    first_sentence=first_index,
+                    second_sentence=second_index,
+                )
+            )
+    return found

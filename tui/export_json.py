@@ -1,0 +1,125 @@
+"""The JSON export (version 1): a stable contract that other tools and our own checks read."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from tui import __version__
+from tui.model import Claim, Comparison, Row, Sentence
+
+FORMAT_VERSION = 1
+
+
+def to_dict(comparison: Comparison) -> dict[str, Any]:
+    """The comparison as plain JSON-ready data, in a fixed order."""
+    ids = [document.id for document in comparison.documents]
+    return {
+        "version": FORMAT_VERSION,
+        "generator": f"claimdiff {__version__}",
+        "documents": [
+            {
+                "id": document.id,
+                "path": document.path,
+                "label": document.label,
+                "title": document.title,
+                "format": document.format,
+                "characters": len(document.text),
+                "sentences": len(comparison.sentences[doc]),
+            }
+            for doc, document in enumerate(comparison.documents)
+        ],
+        "summary": {
+            "rows": len(comparison.rows),
+            "shared": sum(1 for row in comparison.rows if row.kind.value == "shared"),
+            "conflicts": sum(1 for row in comparison.rows if row.kind.value == "conflict"),
+            "unique": sum(1 for row in comparison.rows if row.kind.value == "unique"),
+        },
+        "rows": [_row(comparison, row, ids) for row in comparison.rows],
+        "self_contradictions": [
+            {
+                "doc": ids[item.doc],
+                "slot": item.slot,
+                "kind": item.kind,
+                "first": _claim(item.first, item.first_sentence),
+                "second": _claim(item.second, item.second_sentence),
+            }
+            for item in comparison.self_contradictions
+        ],
+        "passages": [
+            {
+                "words": passage.words,
+                "text": passage.text,
+                "occurrences": [
+                    {"doc": ids[doc], "start": start, "end": end} for doc, start, end in passage.occurrences
+                ],
+            }
+            for passage in comparison.passages
+        ],
+    }
+
+
+def _row(comparison: Comparison, row: Row, ids: list[str]) -> dict[str, Any]:
+    texts = comparison.documents
+    return {
+        "kind": row.kind.value,
+        "score": row.score,
+        "cells": [
+            {
+                "doc": ids[cell.doc],
+                "sentences": [_sentence(comparison.sentences[cell.doc][index]) for index in cell.sentences],
+                "claims": [
+                    _claim(claim, index)
+                    for index in cell.sentences
+                    for claim in comparison.claims.get((cell.doc, index), [])
+                ],
+            }
+            for cell in row.cells
+        ],
+        "conflicts": [
+            {"slot": conflict.slot, "kind": conflict.kind, "values": {ids[doc]: value for doc, value in conflict.values.items()}}
+            for conflict in row.conflicts
+        ],
+        "shared": [
+            {"doc": ids[doc], "start": span.start, "end": span.end, "text": texts[doc].text[span.start : span.end]}
+            for doc, spans in row.spans.items()
+            for span in spans
+            if span.shared
+        ],
+        "differs": [
+            {"doc": ids[doc], "start": span.start, "end": span.end, "text": texts[doc].text[span.start : span.end]}
+            for doc, spans in row.spans.items()
+            for span in spans
+            if not span.shared
+        ],
+        "shared_words": row.shared_words,
+    }
+
+
+def _sentence(sentence: Sentence) -> dict[str, Any]:
+    return {
+        "index": sentence.index,
+        "start": sentence.start,
+        "end": sentence.end,
+        "text": sentence.text,
+        "boilerplate": sentence.boilerplate,
+        "heading": sentence.heading,
+    }
+
+
+def _claim(claim: Claim, sentence: int) -> dict[str, Any]:
+    return {
+        "sentence": sentence,
+        "kind": claim.kind,
+        "slot": claim.slot,
+        "value": claim.value,
+        "qualifier": claim.qualifier,
+        "start": claim.start,
+        "end": claim.end,
+        "text": claim.text,
+    }
+
+
+def dumps(comparison: Comparison) -> str:
+    """The export as text: UTF-8 friendly (no ASCII escapes), indented, ending in a newline."""
+    return json.dumps(to_dict(comparison), ensure_ascii=False, indent=1) + "\n"
