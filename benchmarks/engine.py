@@ -70,9 +70,7 @@ def mark_f1(documents: list[Document]) -> str:
 
 def golden_rules() -> str:
     rules = [json.loads(line) for line in (BENCH / "golden-rules" / "english_golden_rules.jsonl").open()]
-    passed = sum(
-        1 for rule in rules if [rule["text"][a:b] for a, b in sentences(rule["text"])] == rule["sentences"]
-    )
+    passed = sum(1 for rule in rules if [rule["text"][a:b] for a, b in sentences(rule["text"])] == rule["sentences"])
     return f"{passed}/{len(rules)} = {passed / len(rules):.1%}"
 
 

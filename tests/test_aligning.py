@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from tui.aligning import Group, heaviest_chain, merge_links, reading_order, Link, align
+from tui.aligning import Group, Link, align, heaviest_chain, merge_links, reading_order
 from tui.similarity import TermSpace
 from tui.words import terms
 

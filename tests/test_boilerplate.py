@@ -19,9 +19,7 @@ BOTTOM = {"position": 19, "count": 20}
 
 def _units(path: Path) -> list[str]:
     """The non-blank lines of a seed file, in order."""
-    return [
-        line for line in path.read_text(encoding="utf-8").split("\n") if line.strip()
-    ]
+    return [line for line in path.read_text(encoding="utf-8").split("\n") if line.strip()]
 
 
 def _flagged(path: Path) -> list[tuple[int, str]]:
@@ -153,19 +151,14 @@ def test_every_seed_line_is_judged() -> None:
     for path in paths:
         units = _units(path)
         for position, unit in enumerate(units):
-            assert isinstance(
-                is_boilerplate(unit, position=position, count=len(units)), bool
-            )
+            assert isinstance(is_boilerplate(unit, position=position, count=len(units)), bool)
 
 
 def test_seed_004_flags_exactly_its_furniture() -> None:
     assert _flagged(SEEDS / "004_f142d67f16e0c3d2.txt") == [
         (
             0,
-            (
-                "HomeArtificial IntelligenceElon Musk's Bold Move: "
-                "Investing in Twitter's Generative AI Project"
-            ),
+            ("HomeArtificial IntelligenceElon Musk's Bold Move: Investing in Twitter's Generative AI Project"),
         ),
         (12, "Recent Articles"),
         (13, "Related Stories"),
@@ -177,9 +170,7 @@ def test_seed_004_flags_exactly_its_furniture() -> None:
 
 
 def test_seed_003_flags_exactly_its_furniture() -> None:
-    assert [
-        position for position, _ in _flagged(SEEDS / "003_65ac90b7189b3663.txt")
-    ] == [
+    assert [position for position, _ in _flagged(SEEDS / "003_65ac90b7189b3663.txt")] == [
         2,
         7,
         8,
@@ -189,7 +180,5 @@ def test_seed_003_flags_exactly_its_furniture() -> None:
 
 
 @given(st.text(), st.integers(), st.integers())
-def test_never_raises_on_arbitrary_text(
-    sentence: str, position: int, count: int
-) -> None:
+def test_never_raises_on_arbitrary_text(sentence: str, position: int, count: int) -> None:
     assert isinstance(is_boilerplate(sentence, position=position, count=count), bool)

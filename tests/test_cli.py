@@ -13,7 +13,9 @@ from conftest import SEEDS, seed
 import tui
 
 
-def claimdiff(*arguments: str, stdin: bytes | None = None, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def claimdiff(
+    *arguments: str, stdin: bytes | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     environment = {key: value for key, value in os.environ.items() if key not in {"NO_COLOR", "FORCE_COLOR"}}
     environment.update(env or {})
     return subprocess.run(
@@ -49,7 +51,11 @@ def test_json_export_of_the_seeds() -> None:
             for sentence in cell["sentences"]:
                 assert text[sentence["start"] : sentence["end"]] == sentence["text"]
     conflict_rows = [row for row in export["rows"] if row["kind"] == "conflict"]
-    assert any(c["values"].get("d0") == "10,000" and c["values"].get("d2") == "100,000" for row in conflict_rows for c in row["conflicts"])
+    assert any(
+        c["values"].get("d0") == "10,000" and c["values"].get("d2") == "100,000"
+        for row in conflict_rows
+        for c in row["conflicts"]
+    )
 
 
 def test_json_is_deterministic_across_hash_seeds() -> None:

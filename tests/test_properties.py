@@ -10,7 +10,28 @@ from tui.export_json import dumps
 from tui.model import Document
 from tui.segmenting import segment, sentences
 
-WORDS = ["Musk", "bought", "10,000", "GPUs", "the", "council", "voted", "Mr.", "Dr.", "U.S.", "e.g.", "data", "“Go", "home.”", "it;", "100,000", "$1", "billion", "2018", "a.m."]
+WORDS = [
+    "Musk",
+    "bought",
+    "10,000",
+    "GPUs",
+    "the",
+    "council",
+    "voted",
+    "Mr.",
+    "Dr.",
+    "U.S.",
+    "e.g.",
+    "data",
+    "“Go",
+    "home.”",
+    "it;",
+    "100,000",
+    "$1",
+    "billion",
+    "2018",
+    "a.m.",
+]
 PUNCTUATION = [" ", " ", " ", ". ", "? ", "! ", "; ", ", ", "\n", "\n\n", " — ", ": "]
 
 prose = st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(PUNCTUATION)), min_size=1, max_size=60).map(

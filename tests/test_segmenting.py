@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from conftest import bench_path, seed
 
@@ -60,7 +61,7 @@ def test_units_cut_quotations_and_semicolons_and_join_fragments() -> None:
 
 
 def test_seed_units_keep_the_gpu_sentence_whole() -> None:
-    text = open(seed("000"), encoding="utf-8").read()
+    text = Path(seed("000")).read_text(encoding="utf-8")
     units = pieces(text, segment(text))
     assert units[:3] == [
         "Elon Musk Suddenly Buys GPU, Twitter Opens Bitcoin Mine?",
@@ -75,7 +76,7 @@ def test_seed_units_keep_the_gpu_sentence_whole() -> None:
 
 
 def test_every_non_space_character_is_in_exactly_one_unit() -> None:
-    text = open(seed("004"), encoding="utf-8").read()
+    text = Path(seed("004")).read_text(encoding="utf-8")
     spans = segment(text)
     covered = [0] * len(text)
     for start, end in spans:

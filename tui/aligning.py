@@ -100,13 +100,13 @@ def pair_links(
     cols = similarity.col[keep].astype(np.int64)
     scores = similarity.data[keep]
     same_kind = np.array(
-        [boilerplate[first][a] == boilerplate[second][b] for a, b in zip(rows.tolist(), cols.tolist())],
+        [boilerplate[first][a] == boilerplate[second][b] for a, b in zip(rows.tolist(), cols.tolist(), strict=True)],
         dtype=bool,
     )
     rows, cols, scores = rows[same_kind], cols[same_kind], scores[same_kind]
     if len(scores) == 0:
         return []
-    lookup = {(a, b): s for a, b, s in zip(rows.tolist(), cols.tolist(), scores.tolist())}
+    lookup = {(a, b): s for a, b, s in zip(rows.tolist(), cols.tolist(), scores.tolist(), strict=True)}
     chain = heaviest_chain(rows, cols, scores - options.candidate)
     chosen: dict[int, int] = {}
     for position, (a, b) in enumerate(chain):
@@ -192,7 +192,7 @@ def _crossing_links(
         return []
     best_of_row: dict[int, tuple[float, int]] = {}
     best_of_col: dict[int, tuple[float, int]] = {}
-    for a, b, s in zip(rows.tolist(), cols.tolist(), scores.tolist()):
+    for a, b, s in zip(rows.tolist(), cols.tolist(), scores.tolist(), strict=True):
         if s > best_of_row.get(a, (0.0, -1))[0]:
             best_of_row[a] = (s, b)
         if s > best_of_col.get(b, (0.0, -1))[0]:
@@ -237,7 +237,7 @@ def _split_links(
                     direct = lookup.get((anchor, nxt) if side == 0 else (nxt, anchor), 0.0)
                     if direct < options.candidate:
                         break
-                    candidate = sorted(run + [nxt])
+                    candidate = sorted([*run, nxt])
                     merged = space.passage_similarity((other, [anchor]), (doc, candidate))
                     if merged < current + options.split_gain:
                         break
@@ -275,12 +275,12 @@ def merge_links(links: list[Link], counts: Sequence[int], *, join_ratio: float =
     seen: set[int] = set()
     for doc, count in enumerate(counts):
         for index in range(count):
-            group = group_of.get((doc, index))
-            if group is None:
+            found = group_of.get((doc, index))
+            if found is None:
                 groups.append(Group({doc: [index]}))
-            elif id(group) not in seen:
-                seen.add(id(group))
-                groups.append(group)
+            elif id(found) not in seen:
+                seen.add(id(found))
+                groups.append(found)
     return groups
 
 

@@ -22,9 +22,7 @@ ANYWHERE: tuple[re.Pattern[str], ...] = (
     # Copyright notices: "Copyright © 2022-2023 FAMEEX.COM All Rights Reserved".
     re.compile(r"©|^copyright\s*(?:\(c\)|\d{4})|\ball rights reserved\b", _I),
     # Aggregator credits: "Source link", "source: www.cnbcindonesia.com".
-    re.compile(
-        r"^source\s*link$|^source\s*:\s*(?:www\.)?[\w-]+(?:\.[\w-]+)+/?\S*$", _I
-    ),
+    re.compile(r"^source\s*link$|^source\s*:\s*(?:www\.)?[\w-]+(?:\.[\w-]+)+/?\S*$", _I),
     # Embedded-widget placeholders: "[Gambas:Video CNBC]".
     re.compile(r"^\[gambas:[^\]]*\]$", _I),
     # Advertisement slots: "Advertisement", "Story continues below advertisement".
@@ -58,13 +56,9 @@ EDGE_PROMPTS: tuple[re.Pattern[str], ...] = (
         _I,
     ),
     # Share and follow prompts: "Share this article", "Follow us on Twitter".
-    re.compile(
-        r"^(?:share (?:this|on|via)\b|follow us\b|like us on\b|join us on\b)", _I
-    ),
+    re.compile(r"^(?:share (?:this|on|via)\b|follow us\b|like us on\b|join us on\b)", _I),
     # Link prompts: "Read more", "Click here", "Continue reading".
-    re.compile(
-        r"^(?:read (?:more|also|next)|click here|continue reading|see also)\b", _I
-    ),
+    re.compile(r"^(?:read (?:more|also|next)|click here|continue reading|see also)\b", _I),
 )
 """Short prompts counted at the top or bottom of a document, even when they end in punctuation."""
 

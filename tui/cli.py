@@ -32,9 +32,7 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="claimdiff", description=DESCRIPTION)
-    parser.add_argument(
-        "files", nargs="*", metavar="FILE", help="text, Markdown or HTML files; - reads standard input"
-    )
+    parser.add_argument("files", nargs="*", metavar="FILE", help="text, Markdown or HTML files; - reads standard input")
     parser.add_argument(
         "--format",
         choices=("json", "text"),

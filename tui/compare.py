@@ -75,7 +75,10 @@ def compare(
     spans = segment_many(
         [document.text for document in documents], on_progress=lambda done, total: step("segmenting", done, total)
     )
-    sentences = [_sentences(doc, document.text, found) for doc, (document, found) in enumerate(zip(documents, spans))]
+    sentences = [
+        _sentences(doc, document.text, found)
+        for doc, (document, found) in enumerate(zip(documents, spans, strict=True))
+    ]
     step("scoring", 0, 1)
     space = TermSpace([[terms(sentence.text) for sentence in document] for document in sentences])
     step("aligning", 0, 1)
@@ -115,7 +118,9 @@ def _sentences(doc: int, text: str, spans: Sequence[tuple[int, int]]) -> list[Se
         piece = text[start:end]
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
-        whole_line = not text[line_start:start].strip() and not text[end : (len(text) if line_end < 0 else line_end)].strip()
+        whole_line = (
+            not text[line_start:start].strip() and not text[end : (len(text) if line_end < 0 else line_end)].strip()
+        )
         heading = whole_line and not _HEADING_END.search(piece) and len(piece.split()) <= 20
         found.append(
             Sentence(
@@ -153,7 +158,7 @@ def _row(
         cells=cells,
         score=round(group.score, 4),
         conflicts=conflicts,
-        spans={cell.doc: found for cell, found in zip(cells, spans)},
+        spans={cell.doc: found for cell, found in zip(cells, spans, strict=True)},
         shared_words=shared_terms,
     )
 

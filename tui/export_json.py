@@ -77,7 +77,11 @@ def _row(comparison: Comparison, row: Row, ids: list[str]) -> dict[str, Any]:
             for cell in row.cells
         ],
         "conflicts": [
-            {"slot": conflict.slot, "kind": conflict.kind, "values": {ids[doc]: value for doc, value in conflict.values.items()}}
+            {
+                "slot": conflict.slot,
+                "kind": conflict.kind,
+                "values": {ids[doc]: value for doc, value in conflict.values.items()},
+            }
             for conflict in row.conflicts
         ],
         "shared": [

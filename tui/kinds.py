@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 
 from tui.model import Row, RowKind
 
 
-class Mark(str, Enum):
+class Mark(StrEnum):
     """What the gutter of a row says: a glyph and a name, never colour alone."""
 
     CONFLICT = "conflict"

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 
-class RowKind(str, Enum):
+class RowKind(StrEnum):
     """What a row of the comparison says about its documents."""
 
     SHARED = "shared"

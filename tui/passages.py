@@ -37,12 +37,12 @@ def word_spans(cells: Sequence[Sequence[Word]]) -> list[list[Span]]:
                     shared[first][index] = True
                 for index in range(opcode.dest_start, opcode.dest_end):
                     shared[second][index] = True
-    return [_runs(cell, marks) for cell, marks in zip(cells, shared)]
+    return [_runs(cell, marks) for cell, marks in zip(cells, shared, strict=True)]
 
 
 def _runs(cell: Sequence[Word], marks: Sequence[bool]) -> list[Span]:
     runs: list[Span] = []
-    for word, mark in zip(cell, marks):
+    for word, mark in zip(cell, marks, strict=True):
         if runs and runs[-1].shared == mark:
             runs[-1] = Span(runs[-1].start, word.end, mark)
         else:

@@ -175,9 +175,7 @@ def read_document(path: str, doc_id: str, *, stdin: BinaryIO | None = None) -> D
     if not text.strip():
         raise InputError(f"{name}: no text to compare (empty or only whitespace)")
     label = "stdin" if path == "-" else os.path.basename(os.path.normpath(path))
-    return Document(
-        id=doc_id, path=path, label=label, title=html_title or title_of(text, fmt), text=text, format=fmt
-    )
+    return Document(id=doc_id, path=path, label=label, title=html_title or title_of(text, fmt), text=text, format=fmt)
 
 
 def read_documents(paths: Sequence[str], *, stdin: BinaryIO | None = None) -> list[Document]:

@@ -32,7 +32,11 @@ def render(comparison: Comparison) -> Group:
     """The whole report as one rich renderable."""
     parts: list[Text] = [Text(summary_line(comparison), style="bold")]
     for document in comparison.documents:
-        parts.append(Text.assemble((f"  {document.id} ", "bold"), single_line(document.label), " — ", single_line(document.title)))
+        parts.append(
+            Text.assemble(
+                (f"  {document.id} ", "bold"), single_line(document.label), " — ", single_line(document.title)
+            )
+        )
     for number, row in enumerate(comparison.rows, 1):
         parts.append(Text(""))
         parts.extend(_row(comparison, row, number))
@@ -43,8 +47,12 @@ def render(comparison: Comparison) -> Group:
             label = comparison.documents[item.doc].label
             parts.append(
                 Text.assemble(
-                    "  ≠ ", (single_line(label), "bold"), f" {item.slot}: ",
-                    (single_line(item.first.text), "red"), " vs ", (single_line(item.second.text), "red"),
+                    "  ≠ ",
+                    (single_line(label), "bold"),
+                    f" {item.slot}: ",
+                    (single_line(item.first.text), "red"),
+                    " vs ",
+                    (single_line(item.second.text), "red"),
                 )
             )
     return Group(*parts)
@@ -60,10 +68,10 @@ def _row(comparison: Comparison, row: Row, number: int) -> list[Text]:
     )
     lines: list[Text] = [head]
     for conflict in row.conflicts:
-        values = " · ".join(
-            f"{comparison.documents[doc].label}: {value}" for doc, value in conflict.values.items()
+        values = " · ".join(f"{comparison.documents[doc].label}: {value}" for doc, value in conflict.values.items())
+        lines.append(
+            Text.assemble("  ", ("≠ ", "bold red"), (single_line(conflict.slot), "bold"), " — ", single_line(values))
         )
-        lines.append(Text.assemble("  ", ("≠ ", "bold red"), (single_line(conflict.slot), "bold"), " — ", single_line(values)))
     for cell in row.cells:
         document = comparison.documents[cell.doc]
         body = _cell_text(comparison, row, cell.doc, cell.sentences)

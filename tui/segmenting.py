@@ -31,9 +31,7 @@ _INNER_BOUNDARY = re.compile(r"[.!?…。！？]['\"”’»)\]]*\s+\S|\s\(?\w{1
 _BLOCK_START = re.compile(r"\s*(#{1,6}\s|[-*+•]\s|\d{1,3}[.)]\s|>|\|)")
 _HEADING = re.compile(r"\s{0,3}#{1,6}\s")
 _WORD_START_LOWER = re.compile(r"\s*[a-z(,;]")
-_SURE_END = re.compile(
-    r'(?<![\w.])(?P<word>[A-Za-z][a-z]{2,})(?P<stop>[.!?][”"’]?)\s+(?=[“"‘]?(?:[A-Z][a-z]|I\s))'
-)
+_SURE_END = re.compile(r'(?<![\w.])(?P<word>[A-Za-z][a-z]{2,})(?P<stop>[.!?][”"’]?)\s+(?=[“"‘]?(?:[A-Z][a-z]|I\s))')
 _QUOTED_END = re.compile(
     r'(?<![\s.][A-Za-z])[.!?…][”"’]+(?=\s+[“"‘]?[A-Z0-9])|(?<=[a-z]{3})[.!?](?=\s+[“"‘]?[A-Z][a-z])'
 )
@@ -73,7 +71,7 @@ def line_units(text: str) -> list[Span]:
             lines.append((start, start))  # a blank line separates blocks
     units: list[Span] = []
     block: list[Span] = []
-    for line in lines + [(len(text), len(text))]:
+    for line in [*lines, (len(text), len(text))]:
         if line[0] == line[1]:
             units.extend(_units_of_block(text, block))
             block = []
@@ -272,15 +270,13 @@ def _join_fragments(line: list[Span]) -> list[Span]:
     return joined
 
 
-def segment_many(
-    texts: Sequence[str], *, on_progress: Callable[[int, int], None] | None = None
-) -> list[list[Span]]:
+def segment_many(texts: Sequence[str], *, on_progress: Callable[[int, int], None] | None = None) -> list[list[Span]]:
     """Segment several documents, reporting (line units done, line units in all) now and then."""
     units = [line_units(text) for text in texts]
     total = sum(len(found) for found in units)
     done = 0
     spans: list[list[Span]] = []
-    for text, found in zip(texts, units):
+    for text, found in zip(texts, units, strict=True):
         document: list[Span] = []
         for unit_start, unit_end in found:
             document.extend(_units_of_line(text, unit_start, unit_end))

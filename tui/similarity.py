@@ -30,13 +30,10 @@ class TermSpace:
                         frequency.append(0)
                     frequency[index] += 1
         self.vocabulary = vocabulary
-        self.idf = np.array(
-            [math.log((1 + total) / (1 + df)) + 1.0 for df in frequency], dtype=np.float64
-        )
-        self.squared = (self.idf * self.idf).tolist()
+        self.idf = np.array([math.log((1 + total) / (1 + df)) + 1.0 for df in frequency], dtype=np.float64)
+        self.squared: list[float] = (self.idf * self.idf).tolist()
         self.term_ids = [
-            [tuple(sorted({vocabulary[value] for value in found})) for found in document]
-            for document in sentence_terms
+            [tuple(sorted({vocabulary[value] for value in found})) for found in document] for document in sentence_terms
         ]
         self.presence = [self._presence(document) for document in sentence_terms]
         self.vectors = [self._unit_rows(matrix) for matrix in self.presence]
@@ -74,7 +71,7 @@ class TermSpace:
         """Cosine of two passages, each a run of sentences of one document read as one text."""
         left = self._union(*first)
         right = self._union(*second)
-        squared = self.squared
+        squared: list[float] = self.squared
         right_set = set(right)
         shared = sum(squared[index] for index in left if index in right_set)
         if shared == 0.0:
