@@ -101,12 +101,14 @@ def _write(comparison: Comparison, output_format: str, stream: TextIO) -> None:
 
 
 def _open_app(paths: list[str]) -> int:
-    """Until the side-by-side app lands, the interactive command prints the text report."""
-    from tui.compare import compare_paths
-    from tui.report import write
+    """Read the files first (bad input fails here, before the screen changes), then run the app."""
+    from tui.reading import read_documents
 
-    write(compare_paths(paths), sys.stdout)
-    return EXIT_OK
+    documents = read_documents(paths)
+    from tui.app.app import ClaimdiffApp
+
+    status = ClaimdiffApp(documents).run()
+    return status if isinstance(status, int) else EXIT_OK
 
 
 if __name__ == "__main__":

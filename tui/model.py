@@ -60,6 +60,8 @@ class Conflict:
     slot: str
     kind: str
     values: dict[int, str]
+    places: dict[int, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    """Per document, the (start, end) offsets of the claims that clash, to highlight them."""
 
 
 @dataclass(frozen=True, slots=True)

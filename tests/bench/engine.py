@@ -1,6 +1,6 @@
 """Engine benchmark: time to compare the seeds and Mark, alignment F1 on Mark, boundary score.
 
-Run from the repository root:  python benchmarks/engine.py [--repeat N]
+Run from the repository root:  python tests/bench/engine.py [--repeat N]
 Prints medians of N runs (after one warm-up run that also pays for imports). The evaluation data
 is read from ../shared/bench beside the repository.
 """
@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tui.compare import compare  # noqa: E402

@@ -1,0 +1,43 @@
+"""The status line: where the cursor is, the active filter, the focused and hidden documents."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.widgets import Static
+
+from tui.app.palette import document_style
+from tui.visible import single_line
+
+
+class StatusLine(Static):
+    """``Row 15 of 77 · filter: all · focus: 3 002_….txt · 1 hidden``."""
+
+    def show(
+        self,
+        *,
+        position: int | None,
+        shown: int,
+        total: int,
+        row_number: int | None,
+        row_filter: str,
+        focus: int,
+        focus_label: str,
+        hidden: int,
+        search: str,
+    ) -> None:
+        where = f"Row {row_number + 1} of {total}" if row_number is not None else f"No rows of {total}"
+        if shown != total and position is not None:
+            where += f" ({position + 1} of {shown} shown)"
+        text = Text.assemble(
+            (where, "bold"),
+            " · filter: ",
+            (row_filter, "bold"),
+            " · focus: ",
+            (f"{focus + 1} {single_line(focus_label)}", document_style(focus)),
+        )
+        if hidden:
+            text.append(f" · {hidden} hidden")
+        if search:
+            text.append(" · search: ")
+            text.append(single_line(search), "bold")
+        self.update(text)
