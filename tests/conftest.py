@@ -1,31 +1,14 @@
-"""Shared fixtures: the bundled seeds and the public evaluation data beside the repository."""
+"""Fixtures shared by all tests: the comparison of the bundled seeds, computed once."""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 import pytest
 
 from tui.compare import compare_paths
 from tui.model import Comparison
-
-ROOT = Path(__file__).resolve().parent.parent
-SEEDS = sorted(str(path) for path in (ROOT / "seeds").glob("*.txt"))
-BENCH = ROOT.parent / "shared" / "bench"
-
-
-def seed(prefix: str) -> str:
-    """The path of the seed whose file name starts with ``prefix`` ("000" ... "004")."""
-    return next(path for path in SEEDS if Path(path).name.startswith(prefix))
+from tui.reading import bundled_seeds
 
 
 @pytest.fixture(scope="session")
 def seeds_comparison() -> Comparison:
-    return compare_paths(SEEDS)
-
-
-def bench_path(*parts: str) -> Path:
-    path = BENCH.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"the evaluation data is not beside the repository ({path})")
-    return path
+    return compare_paths(bundled_seeds())

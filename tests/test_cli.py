@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import SEEDS, seed
+from support import SEEDS, seed
 
 import tui
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import bench_path
+from support import bench_path
 
 from tui.compare import compare_paths
 from tui.export_json import dumps

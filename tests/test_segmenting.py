@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from conftest import bench_path, seed
+from support import bench_path, seed
 
 from tui.segmenting import line_units, segment, sentences
 

@@ -36,7 +36,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--format",
         choices=("json", "text"),
-        help="print the comparison in this format and exit, instead of opening the app",
+        help="print the comparison in this format and exit, instead of opening the app "
+        "(text is also what a pipe gets when no format is given)",
     )
     parser.add_argument(
         "-o", "--output", metavar="PATH", help="write the comparison to PATH (format from --format or the suffix)"
@@ -68,6 +69,8 @@ def _run(arguments: argparse.Namespace) -> int:
 
     paths = list(arguments.files) or bundled_seeds()
     output_format = arguments.format or _format_from_suffix(arguments.output)
+    if output_format is None and not sys.stdout.isatty():
+        output_format = "text"  # no terminal to draw the app on: print the report instead
     if output_format is None:
         return _open_app(paths)
     comparison = compare_paths(paths)

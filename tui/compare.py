@@ -211,7 +211,8 @@ def row_conflicts(cells: Sequence[Cell], claims: dict[tuple[int, int], list[Clai
                     kind=first_claim.kind,
                     values={doc: _value_text(found[0]) for doc, found in sorted(per_doc.items())},
                     places={
-                        doc: tuple((claim.start, claim.end) for claim in found) for doc, found in sorted(per_doc.items())
+                        doc: tuple((claim.start, claim.end) for claim in found)
+                        for doc, found in sorted(per_doc.items())
                     },
                 )
             )

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on, work
@@ -50,7 +51,7 @@ class ClaimdiffApp(App[int]):
     CSS_PATH = "claimdiff.tcss"
     TITLE = "claimdiff"
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("escape", "escape", "Cancel / close", show=False),
@@ -82,12 +83,12 @@ class ClaimdiffApp(App[int]):
     def run_comparison(self) -> None:
         """Compare in a thread so the screen keeps painting; report progress by messages."""
         worker = get_current_worker()
+
+        def report(progress: Progress) -> None:
+            self.post_message(ComparisonProgress(progress))
+
         try:
-            comparison = compare(
-                self.documents,
-                on_progress=lambda progress: self.post_message(ComparisonProgress(progress)),
-                cancelled=lambda: worker.is_cancelled,
-            )
+            comparison = compare(self.documents, on_progress=report, cancelled=lambda: worker.is_cancelled)
         except Cancelled:
             return
         self.post_message(ComparisonReady(comparison))
@@ -117,7 +118,12 @@ class ClaimdiffApp(App[int]):
 
     @on(ComparisonGrid.CursorMoved)
     def _cursor_moved(self, message: ComparisonGrid.CursorMoved) -> None:
-        grid = message.grid
+        self._refresh_status(message.grid)
+        detail = self.query_one(DetailPane)
+        if detail.display:
+            detail.show_row(message.grid.selected_row)
+
+    def _refresh_status(self, grid: ComparisonGrid) -> None:
         comparison = grid.comparison
         self.query_one(StatusLine).show(
             position=grid.cursor if grid.shown_rows else None,
@@ -129,14 +135,13 @@ class ClaimdiffApp(App[int]):
             focus_label=comparison.documents[grid.focus_doc].label,
             hidden=len(grid.hidden),
             search=grid.search_text,
+            paging=_paging_note(grid),
         )
-        detail = self.query_one(DetailPane)
-        if detail.display:
-            detail.show_row(grid.selected_row)
 
     @on(ComparisonGrid.ColumnsChanged)
     def _columns_changed(self, message: ComparisonGrid.ColumnsChanged) -> None:
         self.query_one(ColumnHeaders).show(message.columns)
+        self._refresh_status(self.query_one(ComparisonGrid))
 
     @on(ComparisonGrid.DetailToggled)
     def _toggle_detail(self, message: ComparisonGrid.DetailToggled) -> None:
@@ -216,7 +221,15 @@ class ClaimdiffApp(App[int]):
             )
 
 
-def _runner(grid: ComparisonGrid, action: str):  # type: ignore[no-untyped-def]
+def _paging_note(grid: ComparisonGrid) -> str:
+    columns = grid.columns
+    if not columns.paged:
+        return ""
+    first = columns.shown_from + 1
+    return f"documents {first}–{first + len(columns.docs) - 1} of {columns.not_hidden} (Tab pages)"
+
+
+def _runner(grid: ComparisonGrid, action: str) -> Callable[[], Awaitable[None]]:
     async def run() -> None:
         await grid.run_action(action)
 

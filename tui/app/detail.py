@@ -6,6 +6,7 @@ from rich.console import Group, RenderableType
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
+from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
@@ -31,12 +32,14 @@ class DetailPane(VerticalScroll):
     def __init__(self, comparison: Comparison, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.comparison = comparison
+        self.row_number: int | None = None
         self.body = Static(id="detail-body")
 
-    def compose(self):  # type: ignore[no-untyped-def]
+    def compose(self) -> ComposeResult:
         yield self.body
 
     def show_row(self, row_number: int | None) -> None:
+        self.row_number = row_number
         self.body.update(render_detail(self.comparison, row_number))
         self.scroll_home(animate=False)
 
@@ -56,7 +59,9 @@ def render_detail(comparison: Comparison, row_number: int | None) -> RenderableT
     if row.shared_words:
         parts.append(Text.assemble(("Aligned on: ", "bold"), single_line(", ".join(row.shared_words))))
     for cell in row.cells:
-        line = Text.assemble((f"{cell.doc + 1} {single_line(comparison.documents[cell.doc].label)}  ", document_style(cell.doc)))
+        line = Text.assemble(
+            (f"{cell.doc + 1} {single_line(comparison.documents[cell.doc].label)}  ", document_style(cell.doc))
+        )
         for piece in cell_pieces(comparison, row, cell.doc):
             line.append(piece.text, _TONE_STYLES[piece.tone])
         parts.append(line)
@@ -85,13 +90,20 @@ def _claims_table(comparison: Comparison, row_number: int) -> Table | None:
     table = Table(title=Text("Claims", style="bold"), title_justify="left", expand=False, show_edge=False)
     table.add_column(Text("slot"))
     for cell in row.cells:
-        table.add_column(Text(f"{cell.doc + 1} {single_line(comparison.documents[cell.doc].label)}", style=document_style(cell.doc)))
+        table.add_column(
+            Text(f"{cell.doc + 1} {single_line(comparison.documents[cell.doc].label)}", style=document_style(cell.doc))
+        )
     for key, per_doc in by_slot.items():
         label = labels[key]
         conflict = label in clashing
         cells = [Text(f"{'≠ ' if conflict else ''}{single_line(label)}", style="bold red" if conflict else "")]
         for cell in row.cells:
             values = per_doc.get(cell.doc)
-            cells.append(Text(single_line(", ".join(values)) if values else "—", style="bold" if conflict and values else "dim" if not values else ""))
+            cells.append(
+                Text(
+                    single_line(", ".join(values)) if values else "—",
+                    style="bold" if conflict and values else "dim" if not values else "",
+                )
+            )
         table.add_row(*cells)
     return table

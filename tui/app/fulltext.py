@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.segment import Segment
 from rich.text import Text
 from textual import events
@@ -31,7 +33,7 @@ _KIND_TONES = {RowKind.CONFLICT: Tone.ROW_CONFLICT, RowKind.SHARED: Tone.ROW_SHA
 class DocumentView(ScrollView, can_focus=True):
     """One document's text, wrapped to the width, drawn line by line."""
 
-    COMPONENT_CLASSES = set(_TONE_CLASSES.values())
+    COMPONENT_CLASSES: ClassVar[set[str]] = set(_TONE_CLASSES.values())
 
     def __init__(self, comparison: Comparison, doc: int, sentence: int, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -133,7 +135,7 @@ def _shown(raw: str) -> str:
 class FullTextScreen(Screen[None]):
     """A document read whole; ``escape`` goes back to the grid at the same row."""
 
-    BINDINGS: list[BindingType] = [Binding("escape,o,q", "close", "Back to grid")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,o,q", "close", "Back to grid")]
 
     def __init__(self, comparison: Comparison, doc: int, sentence: int) -> None:
         super().__init__()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
@@ -36,7 +37,11 @@ class RowFilter(StrEnum):
     def admits(self, kind: RowKind) -> bool:
         if self is RowFilter.ALL:
             return True
-        wanted = {RowFilter.CONFLICTS: RowKind.CONFLICT, RowFilter.UNIQUE: RowKind.UNIQUE, RowFilter.SHARED: RowKind.SHARED}
+        wanted = {
+            RowFilter.CONFLICTS: RowKind.CONFLICT,
+            RowFilter.UNIQUE: RowKind.UNIQUE,
+            RowFilter.SHARED: RowKind.SHARED,
+        }
         return kind is wanted[self]
 
 
@@ -61,7 +66,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
     so moving the cursor through thousands of rows repaints a screenful, no more.
     """
 
-    COMPONENT_CLASSES = {
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
         "grid--differ",
         "grid--conflict",
         "grid--boilerplate",
@@ -76,7 +81,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
         "grid--mark-unique",
     }
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "cursor_down", "Next row", show=False),
         Binding("k,up", "cursor_up", "Prev row", show=False),
         Binding("n", "next_conflict", "Next conflict"),
@@ -241,7 +246,9 @@ class ComparisonGrid(ScrollView, can_focus=True):
         segments: list[Segment] = []
         if line == 0:
             mark = mark_of(row, len(self.comparison.documents))
-            segments.append(Segment(mark.glyph, base + self.get_component_rich_style(_MARK_CLASSES[mark], partial=True)))
+            segments.append(
+                Segment(mark.glyph, base + self.get_component_rich_style(_MARK_CLASSES[mark], partial=True))
+            )
             segments.append(Segment(" ", base))
         else:
             segments.append(Segment("  ", base))

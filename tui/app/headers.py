@@ -24,12 +24,9 @@ class ColumnHeaders(Widget):
         super().__init__(id=id)
         self.documents = documents
         self.columns = columns
-        self.paging_note = ""
 
     def show(self, columns: Columns) -> None:
         self.columns = columns
-        shown = f"{columns.shown_from + 1}–{columns.shown_from + len(columns.docs)}"
-        self.paging_note = f"documents {shown} of {columns.not_hidden}" if columns.paged else ""
         self.refresh()
 
     def render_line(self, y: int) -> Strip:
@@ -47,12 +44,7 @@ class ColumnHeaders(Widget):
                 text = single_line(document.title)
                 style = base + Style(italic=True)
             segments.append(Segment(_fit(text, self.columns.width), style))
-        strip = Strip(segments)
-        if y == 0 and self.paging_note:
-            note = f" ‹ {self.paging_note} ›"
-            strip = strip.crop(0, max(width - len(note), 0))
-            strip = Strip([*strip, Segment(" " * max(width - len(note) - strip.cell_length, 0), base), Segment(note, base + Style(reverse=True))])
-        return strip.adjust_cell_length(width, base)
+        return Strip(segments).adjust_cell_length(width, base)
 
 
 def _fit(text: str, width: int) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -16,7 +18,7 @@ from tui.app.keys import binding_rows
 class HelpScreen(ModalScreen[None]):
     """A key table built from the bindings it is given; any of ``escape``, ``?``, ``q`` closes it."""
 
-    BINDINGS: list[BindingType] = [Binding("escape,question_mark,q", "close", "Close help")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape,question_mark,q", "close", "Close help")]
 
     def __init__(self, sections: list[tuple[str, list[BindingType]]]) -> None:
         super().__init__()

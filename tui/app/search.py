@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -12,7 +13,7 @@ from textual.widgets import Input
 class SearchBar(Input):
     """A one-line search field docked under the grid."""
 
-    BINDINGS: list[BindingType] = [Binding("escape", "close", "Close search")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close search")]
 
     @dataclass
     class Closed(Message):

@@ -10,7 +10,7 @@ from tui.visible import single_line
 
 
 class StatusLine(Static):
-    """``Row 15 of 77 · filter: all · focus: 3 002_….txt · 1 hidden``."""
+    """``Row 15 of 77 · documents 3–4 of 5 · filter: all · focus: 3 002_….txt · 1 hidden``."""
 
     def show(
         self,
@@ -24,16 +24,21 @@ class StatusLine(Static):
         focus_label: str,
         hidden: int,
         search: str,
+        paging: str = "",
     ) -> None:
         where = f"Row {row_number + 1} of {total}" if row_number is not None else f"No rows of {total}"
         if shown != total and position is not None:
             where += f" ({position + 1} of {shown} shown)"
-        text = Text.assemble(
-            (where, "bold"),
-            " · filter: ",
-            (row_filter, "bold"),
-            " · focus: ",
-            (f"{focus + 1} {single_line(focus_label)}", document_style(focus)),
+        text = Text.assemble((where, "bold"))
+        if paging:
+            text.append(f" · {paging}", "reverse")
+        text.append_text(
+            Text.assemble(
+                " · filter: ",
+                (row_filter, "bold"),
+                " · focus: ",
+                (f"{focus + 1} {single_line(focus_label)}", document_style(focus)),
+            )
         )
         if hidden:
             text.append(f" · {hidden} hidden")
