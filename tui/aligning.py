@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from tui.similarity import TermSpace
+from tui.similarity import TermSpace, best_of_each
 
 Key = tuple[int, int]
 """(document, sentence index)."""
@@ -31,6 +31,9 @@ class AlignOptions:
 
     candidate: float = 0.12
     """Pairs below this are not considered at all."""
+    candidates_per_sentence: int = 8
+    """Each sentence keeps only its best few partners in the other document (blocking), so that
+    a pair of long documents on one subject costs what its good pairs cost, not their product."""
     link: float = 0.30
     """An in-order pair at least this similar is linked on its own strength."""
     supported_link: float = 0.16
@@ -99,6 +102,10 @@ def pair_links(
     rows = similarity.row[keep].astype(np.int64)
     cols = similarity.col[keep].astype(np.int64)
     scores = similarity.data[keep]
+    best = best_of_each(rows, scores, options.candidates_per_sentence) | best_of_each(
+        cols, scores, options.candidates_per_sentence
+    )
+    rows, cols, scores = rows[best], cols[best], scores[best]
     same_kind = np.array(
         [boilerplate[first][a] == boilerplate[second][b] for a, b in zip(rows.tolist(), cols.tolist(), strict=True)],
         dtype=bool,

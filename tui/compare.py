@@ -233,38 +233,51 @@ def self_contradictions(
     """Pairs of claims of one document that fill the same slot with clashing values.
 
     Only claims of two different sentences about the same thing (similar enough wording) count:
-    one article may well give two sums of money for two different deals.
+    one article may well give two sums of money for two different deals. Claims are grouped by
+    slot first, and the similar sentence pairs of a group come from one sparse product, so a long
+    document costs what its similar pairs cost, not the square of its claims.
     """
     found: list[SelfContradiction] = []
     for doc, document in enumerate(sentences):
-        stated: list[tuple[int, Claim]] = [
-            (sentence.index, claim)
-            for sentence in document
-            for claim in claims.get((doc, sentence.index), [])
-            if claim.kind in CONFLICT_KINDS
-        ]
-        reported: set[tuple[str, int, int]] = set()
-        for (first_index, first), (second_index, second) in combinations(stated, 2):
-            if first_index == second_index or first.kind != second.kind:
+        by_slot: dict[str, list[tuple[int, Claim]]] = {}
+        for sentence in document:
+            for claim in claims.get((doc, sentence.index), []):
+                if claim.kind in CONFLICT_KINDS:
+                    by_slot.setdefault(f"{claim.kind}:{slot_key(claim)}", []).append((sentence.index, claim))
+        for stated in by_slot.values():
+            if len({index for index, _ in stated}) < 2:
                 continue
-            if slot_key(first) != slot_key(second) or same_value(first, second):
-                continue
-            key = (slot_key(first), first_index, second_index)
-            if key in reported:
-                continue
-            alike = space.passage_similarity((doc, [first_index]), (doc, [second_index]))
-            if alike < SELF_CONTRADICTION_SIMILARITY:
-                continue
-            reported.add(key)
-            found.append(
-                SelfContradiction(
-                    doc=doc,
-                    slot=_slot_label(first),
-                    kind=first.kind,
-                    first=first,
-                    second=second,
-                    first_sentence=first_index,
-                    second_sentence=second_index,
-                )
+            found.extend(_clashes_in_slot(doc, stated, space))
+    return found
+
+
+def _clashes_in_slot(doc: int, stated: list[tuple[int, Claim]], space: TermSpace) -> list[SelfContradiction]:
+    indices = sorted({index for index, _ in stated})
+    by_sentence: dict[int, list[Claim]] = {}
+    for index, claim in stated:
+        by_sentence.setdefault(index, []).append(claim)
+    found = []
+    for first_index, second_index in space.similar_pairs(doc, indices, SELF_CONTRADICTION_SIMILARITY):
+        clash = next(
+            (
+                (first, second)
+                for first in by_sentence[first_index]
+                for second in by_sentence[second_index]
+                if not same_value(first, second)
+            ),
+            None,
+        )
+        if clash is None:
+            continue
+        found.append(
+            SelfContradiction(
+                doc=doc,
+                slot=_slot_label(clash[0]),
+                kind=clash[0].kind,
+                first=clash[0],
+                second=clash[1],
+                first_sentence=first_index,
+                second_sentence=second_index,
             )
+        )
     return found

@@ -67,6 +67,22 @@ class TermSpace:
         """
         return sparse.coo_matrix(self.vectors[first] @ self.vectors[second].T)
 
+    def similar_pairs(
+        self, doc: int, indices: Sequence[int], threshold: float, *, per_sentence: int = 3
+    ) -> list[tuple[int, int]]:
+        """Pairs (i < j) of the given sentences of one document at least ``threshold`` alike,
+        each sentence keeping only its ``per_sentence`` most alike partners.
+        """
+        if len(indices) < 2:
+            return []
+        chosen = self.vectors[doc][list(indices)]
+        product = sparse.coo_matrix(chosen @ chosen.T)
+        keep = (product.data >= threshold) & (product.row != product.col)
+        rows, cols, scores = product.row[keep], product.col[keep], product.data[keep]
+        best = best_of_each(rows, scores, per_sentence)
+        pairs = {(min(a, b), max(a, b)) for a, b in zip(rows[best].tolist(), cols[best].tolist(), strict=True)}
+        return [(indices[first], indices[second]) for first, second in sorted(pairs)]
+
     def passage_similarity(self, first: tuple[int, Sequence[int]], second: tuple[int, Sequence[int]]) -> float:
         """Cosine of two passages, each a run of sentences of one document read as one text."""
         left = self._union(*first)
@@ -85,3 +101,16 @@ class TermSpace:
         if len(indices) == 1:
             return list(found[indices[0]])
         return sorted({term for index in indices for term in found[index]})
+
+
+def best_of_each(owners: np.ndarray, scores: np.ndarray, count: int) -> np.ndarray:
+    """Mask of the ``count`` highest scores of each owner (ties broken by position)."""
+    if len(scores) == 0:
+        return np.zeros(0, dtype=bool)
+    order = np.lexsort((-scores, owners))
+    sorted_owners = owners[order]
+    starts = np.flatnonzero(np.r_[True, sorted_owners[1:] != sorted_owners[:-1]])
+    rank = np.arange(len(order)) - np.repeat(starts, np.diff(np.r_[starts, len(order)]))
+    mask = np.zeros(len(scores), dtype=bool)
+    mask[order[rank < count]] = True
+    return mask

@@ -382,8 +382,13 @@ class ComparisonGrid(ScrollView, can_focus=True):
         self._focus_step(-1)
 
     def watch_focus_doc(self) -> None:
-        self._relayout(keep_row=self.selected_row)
-        self._scroll_to_cursor()
+        width = self.scrollable_content_region.width or self.size.width or 80
+        columns = plan_columns(width, self.visible_docs(), self.focus_doc, first=self.columns.shown_from)
+        if columns != self.columns:
+            self._relayout(keep_row=self.selected_row)  # the focus paged to other documents
+            self._scroll_to_cursor()
+        else:
+            self._refresh_row(self.cursor)
         self.post_message(self.CursorMoved(self))
 
     def action_cycle_filter(self) -> None:
