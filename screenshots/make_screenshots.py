@@ -1,0 +1,47 @@
+"""Write the README's screenshots: the app on the bundled seeds, headless, one SVG per view.
+
+Run from the repository root:  python screenshots/make_screenshots.py
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from tui.app.app import ClaimdiffApp  # noqa: E402
+from tui.reading import bundled_seeds, read_documents  # noqa: E402
+
+VIEWS: dict[str, tuple[tuple[int, int], list[str]]] = {
+    "grid": ((160, 48), []),
+    "conflict": ((160, 48), ["n"]),
+    "detail": ((160, 48), ["n", "enter"]),
+    "filter-conflicts": ((160, 48), ["f"]),
+    "full-text": ((160, 48), ["n", "o"]),
+    "help": ((160, 48), ["question_mark"]),
+    "narrow": ((80, 24), ["n"]),
+}
+
+
+async def shoot(name: str, size: tuple[int, int], keys: list[str]) -> None:
+    app = ClaimdiffApp(read_documents(bundled_seeds()))
+    async with app.run_test(size=size) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if keys:
+            await pilot.press(*keys)
+        await pilot.pause(0.3)
+        (HERE / f"{name}.svg").write_text(app.export_screenshot(title=f"claimdiff · {name}"), encoding="utf-8")
+
+
+def main() -> None:
+    for name, (size, keys) in VIEWS.items():
+        asyncio.run(shoot(name, size, keys))
+        print(f"screenshots/{name}.svg")
+
+
+if __name__ == "__main__":
+    main()
