@@ -159,11 +159,13 @@ class ClaimdiffApp(App[int]):
     def _open_search(self) -> None:
         search = self.query_one(SearchBar)
         search.display = True
-        search.focus()
+        self.call_after_refresh(search.focus)
 
     @on(SearchBar.Changed)
     def _search_changed(self, message: SearchBar.Changed) -> None:
-        self.query_one(ComparisonGrid).set_search(message.value)
+        grid = self.query_one(ComparisonGrid)
+        grid.set_search(message.value)
+        self._refresh_status(grid)
 
     @on(SearchBar.Submitted)
     def _search_next(self) -> None:
@@ -177,8 +179,9 @@ class ClaimdiffApp(App[int]):
         search = self.query_one(SearchBar)
         search.display = False
         grid = self.query_one(ComparisonGrid)
-        grid.set_search("")
         search.value = ""
+        grid.set_search("")
+        self._refresh_status(grid)
         grid.focus()
 
     # App actions ------------------------------------------------------------------------------
