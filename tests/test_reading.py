@@ -111,6 +111,17 @@ def test_unreadable_file(tmp_path: Path) -> None:
         read_document(path, "d0")
 
 
+def test_permission_denied_is_one_line_even_for_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = write(tmp_path, "locked.txt", b"secret\n")
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("tui.reading.open", refuse, raising=False)
+    with pytest.raises(InputError, match=r"locked.txt: permission denied$"):
+        read_document(path, "d0")
+
+
 def test_dev_zero_is_rejected_without_reading_forever() -> None:
     with pytest.raises(InputError, match="binary data"):
         read_document("/dev/zero", "d0")

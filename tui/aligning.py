@@ -40,10 +40,15 @@ class AlignOptions:
     """A weaker in-order pair is linked when its chain neighbours are linked right beside it."""
     crossing: float = 0.45
     """An out-of-order pair must be this similar, and each the other's best match."""
+    crossing_margin: float = 0.3
+    """An out-of-order pair displaces chain links of its sentences weaker than it by this much."""
     split_gain: float = 0.1
     """How much reading a neighbour along must raise the similarity to count as a split."""
     join_ratio: float = 0.0
     """A link joins two groups only if it is at least this fraction of their mean link score."""
+    partners_per_document: int = 6
+    """With many documents, each is aligned with this many of the most alike others (not all),
+    and rows join through them; a pair of documents costs work, their number grows as N, not N²."""
 
 
 @dataclass(slots=True)
@@ -82,11 +87,25 @@ def align(
     options = options or AlignOptions()
     flags = boilerplate or [[False] * count for count in counts]
     links: list[Link] = []
-    for first in range(len(counts)):
-        for second in range(first + 1, len(counts)):
-            links.extend(pair_links(space, first, second, flags, options))
+    for first, second in document_pairs(space, len(counts), options.partners_per_document):
+        links.extend(pair_links(space, first, second, flags, options))
     groups = merge_links(links, counts, join_ratio=options.join_ratio)
     return reading_order(groups, counts)
+
+
+def document_pairs(space: TermSpace, documents: int, partners: int) -> list[tuple[int, int]]:
+    """The pairs of documents to align: all of them for a few documents; else each document with
+    its ``partners`` most alike others (cosine of whole-document vectors), in a fixed order.
+    """
+    every = [(first, second) for first in range(documents) for second in range(first + 1, documents)]
+    if documents <= partners + 1:
+        return every
+    alike = space.document_similarities()
+    chosen: set[tuple[int, int]] = set()
+    for doc in range(documents):
+        ranked = sorted((other for other in range(documents) if other != doc), key=lambda o: (-alike[doc, o], o))
+        chosen.update((min(doc, other), max(doc, other)) for other in ranked[:partners])
+    return sorted(chosen)
 
 
 def pair_links(
@@ -123,8 +142,8 @@ def pair_links(
         )
         if score >= options.link or (score >= options.supported_link and beside):
             chosen[a] = b
-    links = [Link(lookup[(a, b)], (first, a), (second, b)) for a, b in chosen.items()]
-    links.extend(_crossing_links(first, second, rows, cols, scores, chosen, options))
+    _take_crossings(rows, cols, scores, chosen, lookup, options)
+    links = [Link(lookup[(a, b)], (first, a), (second, b)) for a, b in sorted(chosen.items())]
     links.extend(_split_links(space, first, second, links, lookup, options))
     return links
 
@@ -185,33 +204,41 @@ def heaviest_chain(rows: np.ndarray, cols: np.ndarray, weights: np.ndarray) -> l
     return chain
 
 
-def _crossing_links(
-    first: int,
-    second: int,
+def _take_crossings(
     rows: np.ndarray,
     cols: np.ndarray,
     scores: np.ndarray,
     chosen: dict[int, int],
+    lookup: dict[tuple[int, int], float],
     options: AlignOptions,
-) -> list[Link]:
+) -> None:
+    """Add strong pairs off the chain that are each other's best match (a moved paragraph).
+
+    Such a pair also replaces chain links that hold either of its sentences when they are much
+    weaker (by ``crossing_margin``): an exact copy moved elsewhere beats a loose in-order match.
+    """
     strong = scores >= options.crossing
     if not strong.any():
-        return []
-    best_of_row: dict[int, tuple[float, int]] = {}
-    best_of_col: dict[int, tuple[float, int]] = {}
-    for a, b, s in zip(rows.tolist(), cols.tolist(), scores.tolist(), strict=True):
-        if s > best_of_row.get(a, (0.0, -1))[0]:
-            best_of_row[a] = (s, b)
-        if s > best_of_col.get(b, (0.0, -1))[0]:
-            best_of_col[b] = (s, a)
-    taken = set(chosen.values())
-    links = []
-    for a, (s, b) in best_of_row.items():
-        if s < options.crossing or a in chosen or b in taken:
+        return
+    mutual = best_of_each(rows, scores, 1) & best_of_each(cols, scores, 1) & strong
+    holder = {b: a for a, b in chosen.items()}
+    order = np.argsort(-scores[mutual], kind="stable")
+    pairs = list(
+        zip(rows[mutual][order].tolist(), cols[mutual][order].tolist(), scores[mutual][order].tolist(), strict=True)
+    )
+    for a, b, score in pairs:
+        if chosen.get(a) == b:
             continue
-        if best_of_col[b][1] == a:
-            links.append(Link(s, (first, a), (second, b)))
-    return links
+        held = [(a, chosen[a])] if a in chosen else []
+        if b in holder:
+            held.append((holder[b], b))
+        if any(lookup[pair] > score - options.crossing_margin for pair in held):
+            continue
+        for old_a, old_b in held:
+            chosen.pop(old_a, None)
+            holder.pop(old_b, None)
+        chosen[a] = b
+        holder[b] = a
 
 
 def _split_links(

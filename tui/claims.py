@@ -298,8 +298,8 @@ def _is_noun_word(word: str, leading: bool) -> bool:
         return True
     if lowered in STOPWORDS or lowered in _WORD_VALUES or lowered in _SCALES:
         return False
-    if word[0].isupper() and not _is_acronym(word):
-        return False
+    if word[0].isupper() and not _is_acronym(word) and not _is_plural(word):
+        return False  # a name, not a counted noun; a capitalised plural ("3 Months" in a headline) counts
     return not (len(lowered) > 4 and lowered.endswith(("ed", "ly")) and not lowered.endswith("eed"))
 
 

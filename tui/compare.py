@@ -93,13 +93,17 @@ def compare(
         for found in [extract_claims(sentence.text, sentence.start)]
         if found
     }
+    sentence_words = [[words(sentence.text, sentence.start) for sentence in document] for document in sentences]
     rows = []
     for number, group in enumerate(groups):
-        rows.append(_row(group, sentences, documents, claims))
+        rows.append(_row(group, sentence_words, claims))
         if number % 200 == 0:
             step("claims", number, len(groups))
     step("passages", 0, 1)
-    passages = verbatim_passages([document.text for document in documents])
+    passages = verbatim_passages(
+        [document.text for document in documents],
+        [[word for found in document for word in found] for document in sentence_words],
+    )
     contradictions = self_contradictions(sentences, claims, space)
     step("done", 1, 1)
     return Comparison(
@@ -138,12 +142,11 @@ def _sentences(doc: int, text: str, spans: Sequence[tuple[int, int]]) -> list[Se
 
 def _row(
     group: Group,
-    sentences: Sequence[Sequence[Sentence]],
-    documents: Sequence[Document],
+    sentence_words: Sequence[Sequence[list[Word]]],
     claims: dict[tuple[int, int], list[Claim]],
 ) -> Row:
     cells = [Cell(doc, list(indices)) for doc, indices in sorted(group.members.items())]
-    cell_words = [_cell_words(documents[cell.doc].text, sentences[cell.doc], cell.sentences) for cell in cells]
+    cell_words = [[word for index in cell.sentences for word in sentence_words[cell.doc][index]] for cell in cells]
     spans = word_spans(cell_words) if len(cells) > 1 else [[] for _ in cells]
     conflicts = row_conflicts(cells, claims) if len(cells) > 1 else []
     if len(cells) == 1:
@@ -163,14 +166,6 @@ def _row(
     )
 
 
-def _cell_words(text: str, sentences: Sequence[Sentence], indices: Sequence[int]) -> list[Word]:
-    found: list[Word] = []
-    for index in indices:
-        sentence = sentences[index]
-        found.extend(words(sentence.text, sentence.start))
-    return found
-
-
 def _shared_terms(cell_words: Sequence[Sequence[Word]]) -> list[str]:
     """Words whose terms every cell of the row has, in the first cell's order, once each."""
     term_sets = [{word.term for word in found if word.term} for found in cell_words[1:]]
@@ -186,8 +181,10 @@ def _shared_terms(cell_words: Sequence[Sequence[Word]]) -> list[str]:
 def row_conflicts(cells: Sequence[Cell], claims: dict[tuple[int, int], list[Claim]]) -> list[Conflict]:
     """Slots for which two documents of a row give values that cannot both be true.
 
-    Documents agree on a slot when some value of one agrees with some value of the other
-    (``same_value``: "about $1 billion" and "roughly $1 billion" agree).
+    Two documents clash on a slot when each states a value for it that nothing in the other agrees
+    with (``same_value``: "about $1 billion" and "roughly $1 billion" agree). A document that only
+    adds a value the other does not mention does not clash. The clashing values are the ones shown
+    and highlighted.
     """
     by_slot: dict[str, dict[int, list[Claim]]] = {}
     for cell in cells:
@@ -197,25 +194,29 @@ def row_conflicts(cells: Sequence[Cell], claims: dict[tuple[int, int], list[Clai
                     by_slot.setdefault(slot_key(claim), {}).setdefault(cell.doc, []).append(claim)
     conflicts = []
     for per_doc in by_slot.values():
-        if len(per_doc) < 2:
+        clashing: dict[int, list[Claim]] = {}
+        for first, second in combinations(sorted(per_doc), 2):
+            left = [a for a in per_doc[first] if not any(same_value(a, b) for b in per_doc[second])]
+            right = [b for b in per_doc[second] if not any(same_value(b, a) for a in per_doc[first])]
+            if left and right:
+                for doc, found in ((first, left), (second, right)):
+                    known = clashing.setdefault(doc, [])
+                    known.extend(claim for claim in found if claim not in known)
+        if not clashing:
             continue
-        clash = any(
-            not any(same_value(left, right) for left in per_doc[first] for right in per_doc[second])
-            for first, second in combinations(sorted(per_doc), 2)
-        )
-        if clash:
-            first_claim = next(iter(per_doc.values()))[0]
-            conflicts.append(
-                Conflict(
-                    slot=_slot_label(first_claim),
-                    kind=first_claim.kind,
-                    values={doc: _value_text(found[0]) for doc, found in sorted(per_doc.items())},
-                    places={
-                        doc: tuple((claim.start, claim.end) for claim in found)
-                        for doc, found in sorted(per_doc.items())
-                    },
-                )
+        shown = {doc: clashing.get(doc, found) for doc, found in sorted(per_doc.items())}
+        first_claim = next(iter(shown.values()))[0]
+        conflicts.append(
+            Conflict(
+                slot=_slot_label(first_claim),
+                kind=first_claim.kind,
+                values={doc: _value_text(found[0]) for doc, found in shown.items()},
+                places={
+                    doc: tuple((claim.start, claim.end) for claim in sorted(found, key=lambda c: c.start))
+                    for doc, found in sorted(clashing.items())
+                },
             )
+        )
     return conflicts
 
 

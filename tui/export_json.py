@@ -7,6 +7,7 @@ from typing import Any
 
 from tui import __version__
 from tui.model import Claim, Comparison, Row, Sentence
+from tui.visible import escape_for_json
 
 FORMAT_VERSION = 1
 
@@ -125,5 +126,11 @@ def _claim(claim: Claim, sentence: int) -> dict[str, Any]:
 
 
 def dumps(comparison: Comparison) -> str:
-    """The export as text: UTF-8 friendly (no ASCII escapes), indented, ending in a newline."""
-    return json.dumps(to_dict(comparison), ensure_ascii=False, indent=1) + "\n"
+    """The export as one line of compact JSON (UTF-8), ending in a newline.
+
+    Compact output goes through the json module's C encoder, several times faster than indented
+    output on large comparisons; pipe it through ``jq`` or ``python -m json.tool`` to read it.
+    Terminal controls, bidi and zero-width characters are written as ``\\u`` escapes: the decoded
+    text is exact, and printing the export on a terminal is harmless.
+    """
+    return escape_for_json(json.dumps(to_dict(comparison), ensure_ascii=False, separators=(",", ":"))) + "\n"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 
+import numpy as np
 from rapidfuzz.distance import Indel
 
 from tui.model import SharedPassage, Span
@@ -19,25 +20,43 @@ def surface(word: Word) -> str:
     return word.text.lower().replace("’", "'").replace("‘", "'")
 
 
+PARTNERS_PER_CELL = 4
+"""In a row of many documents, each cell is compared with the few cells most like it."""
+
+
 def word_spans(cells: Sequence[Sequence[Word]]) -> list[list[Span]]:
     """For each cell's words, runs marked shared (found in order in another cell) or not.
 
-    Each cell is compared with every other one by the Indel opcodes of their word sequences
-    (RapidFuzz); a word in an ``equal`` block with any other cell is shared. Runs are merged so
-    that a cell's spans alternate between shared and differing.
+    Each cell is compared by the Indel opcodes of word sequences (RapidFuzz) with the cells that
+    share most words with it (all of them in a row of up to five); a word in an ``equal`` block
+    with any of them is shared. Runs are merged so that a cell's spans alternate.
     """
     keys = [[surface(word) for word in cell] for cell in cells]
     shared = [[False] * len(cell) for cell in cells]
-    for first in range(len(cells)):
-        for second in range(first + 1, len(cells)):
-            for opcode in Indel.opcodes(keys[first], keys[second]):
-                if opcode.tag != "equal":
-                    continue
-                for index in range(opcode.src_start, opcode.src_end):
-                    shared[first][index] = True
-                for index in range(opcode.dest_start, opcode.dest_end):
-                    shared[second][index] = True
+    for first, second in _pairs_to_compare(keys):
+        for opcode in Indel.opcodes(keys[first], keys[second]):
+            if opcode.tag != "equal":
+                continue
+            for index in range(opcode.src_start, opcode.src_end):
+                shared[first][index] = True
+            for index in range(opcode.dest_start, opcode.dest_end):
+                shared[second][index] = True
     return [_runs(cell, marks) for cell, marks in zip(cells, shared, strict=True)]
+
+
+def _pairs_to_compare(keys: Sequence[Sequence[str]]) -> list[tuple[int, int]]:
+    count = len(keys)
+    if count <= PARTNERS_PER_CELL + 1:
+        return [(first, second) for first in range(count) for second in range(first + 1, count)]
+    vocabularies = [set(found) for found in keys]
+    pairs: set[tuple[int, int]] = set()
+    for first in range(count):
+        ranked = sorted(
+            (other for other in range(count) if other != first),
+            key=lambda other: (-len(vocabularies[first] & vocabularies[other]), other),
+        )
+        pairs.update((min(first, other), max(first, other)) for other in ranked[:PARTNERS_PER_CELL])
+    return sorted(pairs)
 
 
 def _runs(cell: Sequence[Word], marks: Sequence[bool]) -> list[Span]:
@@ -50,35 +69,38 @@ def _runs(cell: Sequence[Word], marks: Sequence[bool]) -> list[Span]:
     return runs
 
 
-def verbatim_passages(texts: Sequence[str], *, min_words: int = MIN_RUN_WORDS) -> list[SharedPassage]:
+def verbatim_passages(
+    texts: Sequence[str], tokens: Sequence[Sequence[Word]] | None = None, *, min_words: int = MIN_RUN_WORDS
+) -> list[SharedPassage]:
     """Maximal runs of at least ``min_words`` words that two or more documents share verbatim.
 
-    Each document's words are hashed in windows of ``min_words``; a window seen in another
-    document seeds a match that is extended as far as both texts agree. Runs are reported once
-    per distinct wording, with every place each document has it, longest first.
+    Each document's words are hashed in windows of ``min_words`` (NumPy, so a long document costs
+    little); only windows that occur in two documents or more are kept as seeds, and each seed is
+    extended as far as both texts agree. Runs are reported once per distinct wording, with every
+    place each document has it, longest first. ``tokens`` are the documents' words if known.
     """
-    tokens = [words(text) for text in texts]
-    keys = [[surface(word) for word in found] for found in tokens]
-    seen: dict[tuple[str, ...], list[tuple[int, int]]] = defaultdict(list)
-    for doc, found in enumerate(keys):
-        for position in range(len(found) - min_words + 1):
-            seen[tuple(found[position : position + min_words])].append((doc, position))
-    runs: dict[tuple[str, ...], set[tuple[int, int]]] = defaultdict(set)
+    found_tokens = [list(words(text)) for text in texts] if tokens is None else [list(t) for t in tokens]
+    vocabulary: dict[str, int] = {}
+    keys = [[vocabulary.setdefault(surface(word), len(vocabulary)) for word in found] for found in found_tokens]
+    seen = _shared_windows(keys, min_words)
+    runs: dict[tuple[int, ...], set[tuple[int, int]]] = defaultdict(set)
     covered: set[tuple[int, int]] = set()
-    for places in seen.values():
-        if len({doc for doc, _ in places}) < 2:
-            continue
+    for places in seen:
         for doc, position in places:
             if (doc, position) in covered:
                 continue
             start, end = _widest(keys, places, doc, position, min_words)
-            run = tuple(keys[doc][start:end])
-            runs[run].add((doc, start))
+            if end - start < min_words:
+                continue
+            runs[tuple(keys[doc][start:end])].add((doc, start))
             covered.update((doc, index) for index in range(start, end - min_words + 1))
     passages = []
     for run, starts in runs.items():
         occurrences = tuple(
-            sorted((doc, tokens[doc][start].start, tokens[doc][start + len(run) - 1].end) for doc, start in starts)
+            sorted(
+                (doc, found_tokens[doc][start].start, found_tokens[doc][start + len(run) - 1].end)
+                for doc, start in starts
+            )
         )
         if len({doc for doc, _, _ in occurrences}) < 2:
             continue
@@ -88,16 +110,52 @@ def verbatim_passages(texts: Sequence[str], *, min_words: int = MIN_RUN_WORDS) -
     return passages
 
 
+_MAX_PLACES = 64
+"""A window found more often than this (a refrain, a repeated copy) seeds from its first places only."""
+
+
+def _shared_windows(keys: Sequence[Sequence[int]], width: int) -> list[list[tuple[int, int]]]:
+    """Places (document, position) of each window of ``width`` words found in two documents or more."""
+    hashes: list[np.ndarray] = []
+    for found in keys:
+        if len(found) < width:
+            hashes.append(np.zeros(0, dtype=np.uint64))
+            continue
+        ids = np.asarray(found, dtype=np.uint64)
+        windows = np.lib.stride_tricks.sliding_window_view(ids, width)
+        powers = np.array([pow(1_000_003, k, 2**64) for k in range(width - 1, -1, -1)], dtype=np.uint64)
+        with np.errstate(over="ignore"):
+            hashes.append((windows * powers).sum(axis=1, dtype=np.uint64))
+    uniques = [np.unique(window_hashes) for window_hashes in hashes]
+    if not uniques:
+        return []
+    values, counts = np.unique(np.concatenate(uniques), return_counts=True)
+    shared = values[counts >= 2]
+    places: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for doc, window_hashes in enumerate(hashes):
+        positions = np.flatnonzero(np.isin(window_hashes, shared))
+        for position, value in zip(positions.tolist(), window_hashes[positions].tolist(), strict=True):
+            bucket = places[value]
+            if len(bucket) < _MAX_PLACES:
+                bucket.append((doc, position))
+    return [bucket for bucket in places.values() if len({doc for doc, _ in bucket}) >= 2]
+
+
 def _widest(
-    keys: Sequence[Sequence[str]], places: Sequence[tuple[int, int]], doc: int, position: int, width: int
+    keys: Sequence[Sequence[int]], places: Sequence[tuple[int, int]], doc: int, position: int, width: int
 ) -> tuple[int, int]:
-    """Extend a window of one document as far as some other document's copy of it agrees."""
+    """Extend a window of one document as far as some other document's copy of it agrees.
+
+    Hash collisions are ruled out here: a partner counts only where the words themselves agree.
+    """
     own = keys[doc]
-    best = (position, position + width)
+    best = (position, position)
     for other_doc, other_position in places:
         if other_doc == doc:
             continue
         theirs = keys[other_doc]
+        if own[position : position + width] != theirs[other_position : other_position + width]:
+            continue
         before = 0
         while (
             position - before > 0

@@ -49,7 +49,7 @@ def render(comparison: Comparison) -> Group:
                 Text.assemble(
                     "  ≠ ",
                     (single_line(label), "bold"),
-                    f" {item.slot}: ",
+                    f" {single_line(item.slot)}: ",
                     (single_line(item.first.text), "red"),
                     " vs ",
                     (single_line(item.second.text), "red"),

@@ -137,9 +137,14 @@ def split_unit(unit: str) -> list[Span]:
         if not _INNER_BOUNDARY.search(piece):
             spans.append((offset, offset + len(piece)))
             continue
-        pieces = _segmenter().segment(piece)
-        spans.extend((start + offset, end + offset) for start, end in _map_pieces(piece, pieces))
+        spans.extend((start + offset, end + offset) for start, end in _pysbd_spans(piece))
     return spans
+
+
+@lru_cache(maxsize=20_000)
+def _pysbd_spans(piece: str) -> tuple[Span, ...]:
+    """pySBD's sentences of a piece as spans; remembered, since outlets copy paragraphs verbatim."""
+    return tuple(_map_pieces(piece, _segmenter().segment(piece)))
 
 
 def _sure_pieces(body: str) -> list[Span]:

@@ -67,6 +67,14 @@ class TermSpace:
         """
         return sparse.coo_matrix(self.vectors[first] @ self.vectors[second].T)
 
+    def document_similarities(self) -> np.ndarray:
+        """Cosine similarity of whole documents (each the union of its sentences' terms)."""
+        rows = [sparse.csr_matrix(matrix.sum(axis=0)) for matrix in self.presence]
+        stacked = sparse.vstack(rows).tocsr() if rows else sparse.csr_matrix((0, len(self.vocabulary)))
+        stacked.data = np.ones_like(stacked.data)
+        vectors = self._unit_rows(stacked)
+        return np.asarray((vectors @ vectors.T).todense())
+
     def similar_pairs(
         self, doc: int, indices: Sequence[int], threshold: float, *, per_sentence: int = 3
     ) -> list[tuple[int, int]]:

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 _BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200e\u200f\u061c"
+_SEPARATORS = "\u2028\u2029\u0085"
 _ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
-_UNSAFE = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{_BIDI}{_ZERO_WIDTH}]")
+_UNSAFE = re.compile(f"[\\x00-\\x08\\x0b-\\x1f\\x7f-\\x9f{_BIDI}{_ZERO_WIDTH}{_SEPARATORS}]")
 
 
 def _mark(match: re.Match[str]) -> str:
@@ -31,6 +32,16 @@ def visible(text: str) -> str:
     'a␛[2Jb\\\\u202ec␇'
     """
     return _UNSAFE.sub(_mark, text)
+
+
+def escape_for_json(encoded: str) -> str:
+    """JSON text with every character ``visible`` would mark written as a ``\\uXXXX`` escape.
+
+    The decoded value is unchanged (the exact text stays in the data), but printing the JSON on a
+    terminal can no longer move the cursor or flip the reading direction. Characters below 0x20
+    are escaped by the json module already.
+    """
+    return _UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04x}", encoded)
 
 
 def single_line(text: str) -> str:

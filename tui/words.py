@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import snowballstemmer
 
@@ -73,9 +73,11 @@ _ARCHAIC_VERB = re.compile(r"^(\w{3,}?)(eth|est)$")
 _stemmer = snowballstemmer.stemmer("english")
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
-    """One word of a text: its characters, offsets and normalised term (None for a function word)."""
+class Word(NamedTuple):
+    """One word of a text: its characters, offsets and normalised term (None for a function word).
+
+    A named tuple: a comparison makes one per word of every document, so it must be cheap.
+    """
 
     text: str
     start: int

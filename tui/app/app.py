@@ -26,6 +26,7 @@ from tui.app.status import StatusLine
 from tui.compare import Cancelled, Progress, compare
 from tui.model import Comparison, Document
 from tui.report import summary_line
+from tui.visible import single_line
 
 THEME = "textual-dark"
 """The app's fixed theme (snapshots depend on it)."""
@@ -218,7 +219,7 @@ class ClaimdiffApp(App[int]):
                 yield SystemCommand(binding.description, f"Key: {binding.key}", _runner(grid, binding.action))
         for doc, document in enumerate(self.comparison.documents):
             yield SystemCommand(
-                f"Hide / show document {doc + 1}: {document.label}",
+                f"Hide / show document {doc + 1}: {single_line(document.label)}",
                 "Toggle this document's column",
                 _runner(grid, f"toggle_document({doc})"),
             )

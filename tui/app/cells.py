@@ -84,13 +84,10 @@ def _sentence_pieces(
             if _PRIORITY[tone] > _PRIORITY[tones[position - start]]:
                 tones[position - start] = tone
     if search:
-        lowered = text[start:end].lower()
-        needle = search.lower()
-        found = lowered.find(needle)
-        while found >= 0:
-            for position in range(found, found + len(needle)):
+        # Matched on the text itself, not on text.lower(): lower-casing can change lengths ("İ").
+        for match in re.finditer(re.escape(search), text[start:end], re.IGNORECASE):
+            for position in range(match.start(), match.end()):
                 tones[position] = Tone.MATCH
-            found = lowered.find(needle, found + len(needle))
     pieces: list[Piece] = []
     run_start = 0
     for position in range(1, len(tones) + 1):
