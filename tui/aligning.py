@@ -14,7 +14,7 @@ The method, in three steps:
 from __future__ import annotations
 
 import heapq
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -46,7 +46,7 @@ class AlignOptions:
     """How much reading a neighbour along must raise the similarity to count as a split."""
     join_ratio: float = 0.0
     """A link joins two groups only if it is at least this fraction of their mean link score."""
-    partners_per_document: int = 6
+    partners_per_document: int = 10
     """With many documents, each is aligned with this many of the most alike others (not all),
     and rows join through them; a pair of documents costs work, their number grows as N, not N²."""
 
@@ -78,16 +78,21 @@ def align(
     *,
     boilerplate: Sequence[Sequence[bool]] | None = None,
     options: AlignOptions | None = None,
+    on_pair: Callable[[int, int], None] | None = None,
 ) -> list[Group]:
     """Align the sentences of ``len(counts)`` documents into ordered groups.
 
-    Every sentence of every document is in exactly one group, and each group holds a contiguous
-    run of at most one document... per document.
+    Every sentence of every document is in exactly one group, and each group holds at most one
+    contiguous run of sentences per document. ``on_pair(done, total)`` is called before each pair
+    of documents is aligned (it may raise to stop the work).
     """
     options = options or AlignOptions()
     flags = boilerplate or [[False] * count for count in counts]
     links: list[Link] = []
-    for first, second in document_pairs(space, len(counts), options.partners_per_document):
+    pairs = document_pairs(space, len(counts), options.partners_per_document)
+    for done, (first, second) in enumerate(pairs):
+        if on_pair is not None:
+            on_pair(done, len(pairs))
         links.extend(pair_links(space, first, second, flags, options))
     groups = merge_links(links, counts, join_ratio=options.join_ratio)
     return reading_order(groups, counts)
@@ -116,15 +121,7 @@ def pair_links(
     options: AlignOptions,
 ) -> list[Link]:
     """Links between the sentences of two documents."""
-    similarity = space.similarities(first, second)
-    keep = similarity.data >= options.candidate
-    rows = similarity.row[keep].astype(np.int64)
-    cols = similarity.col[keep].astype(np.int64)
-    scores = similarity.data[keep]
-    best = best_of_each(rows, scores, options.candidates_per_sentence) | best_of_each(
-        cols, scores, options.candidates_per_sentence
-    )
-    rows, cols, scores = rows[best], cols[best], scores[best]
+    rows, cols, scores = candidate_pairs(space, first, second, options)
     same_kind = np.array(
         [boilerplate[first][a] == boilerplate[second][b] for a, b in zip(rows.tolist(), cols.tolist(), strict=True)],
         dtype=bool,
@@ -146,6 +143,42 @@ def pair_links(
     links = [Link(lookup[(a, b)], (first, a), (second, b)) for a, b in sorted(chosen.items())]
     links.extend(_split_links(space, first, second, links, lookup, options))
     return links
+
+
+BLOCK_CELLS = 4_000_000
+"""Sentence pairs scored at once: the product of two long documents is taken in row blocks of
+about this many cells, so memory stays bounded however long the documents are."""
+
+
+def candidate_pairs(
+    space: TermSpace, first: int, second: int, options: AlignOptions
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pairs worth aligning (rows of ``first``, columns of ``second``, cosine), blocked.
+
+    A pair is kept when it reaches ``candidate`` and is among the best few of its row or of its
+    column. Rows are scored in blocks; each block keeps its rows' best and its columns' best, and
+    the columns' best are chosen again over all blocks at the end.
+    """
+    count = options.candidates_per_sentence
+    left, right = space.vectors[first], space.vectors[second]
+    block = max(1, BLOCK_CELLS // max(right.shape[0], 1))
+    kept_rows, kept_cols, kept_scores = [], [], []
+    for start in range(0, left.shape[0], block):
+        product = (left[start : start + block] @ right.T).tocoo()
+        keep = product.data >= options.candidate
+        rows = product.row[keep].astype(np.int64) + start
+        cols = product.col[keep].astype(np.int64)
+        scores = product.data[keep]
+        best = best_of_each(rows, scores, count) | best_of_each(cols, scores, count)
+        kept_rows.append(rows[best])
+        kept_cols.append(cols[best])
+        kept_scores.append(scores[best])
+    if not kept_scores:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty, np.zeros(0)
+    rows, cols, scores = np.concatenate(kept_rows), np.concatenate(kept_cols), np.concatenate(kept_scores)
+    best = best_of_each(rows, scores, count) | best_of_each(cols, scores, count)
+    return rows[best], cols[best], scores[best]
 
 
 def heaviest_chain(rows: np.ndarray, cols: np.ndarray, weights: np.ndarray) -> list[tuple[int, int]]:

@@ -83,7 +83,13 @@ def compare(
     space = TermSpace([[terms(sentence.text) for sentence in document] for document in sentences])
     step("aligning", 0, 1)
     boilerplate = [[sentence.boilerplate for sentence in document] for document in sentences]
-    groups = align(space, [len(document) for document in sentences], boilerplate=boilerplate, options=options)
+    groups = align(
+        space,
+        [len(document) for document in sentences],
+        boilerplate=boilerplate,
+        options=options,
+        on_pair=lambda done, total: step("aligning", done, total),
+    )
     step("claims", 0, 1)
     claims = {
         (sentence.doc, sentence.index): found
@@ -93,17 +99,13 @@ def compare(
         for found in [extract_claims(sentence.text, sentence.start)]
         if found
     }
-    sentence_words = [[words(sentence.text, sentence.start) for sentence in document] for document in sentences]
     rows = []
     for number, group in enumerate(groups):
-        rows.append(_row(group, sentence_words, claims))
+        rows.append(_row(group, sentences, claims))
         if number % 200 == 0:
             step("claims", number, len(groups))
     step("passages", 0, 1)
-    passages = verbatim_passages(
-        [document.text for document in documents],
-        [[word for found in document for word in found] for document in sentence_words],
-    )
+    passages = verbatim_passages([document.text for document in documents])
     contradictions = self_contradictions(sentences, claims, space)
     step("done", 1, 1)
     return Comparison(
@@ -142,11 +144,22 @@ def _sentences(doc: int, text: str, spans: Sequence[tuple[int, int]]) -> list[Se
 
 def _row(
     group: Group,
-    sentence_words: Sequence[Sequence[list[Word]]],
+    sentences: Sequence[Sequence[Sentence]],
     claims: dict[tuple[int, int], list[Claim]],
 ) -> Row:
     cells = [Cell(doc, list(indices)) for doc, indices in sorted(group.members.items())]
-    cell_words = [[word for index in cell.sentences for word in sentence_words[cell.doc][index]] for cell in cells]
+    cell_words = (
+        [
+            [
+                word
+                for index in cell.sentences
+                for word in words(sentences[cell.doc][index].text, sentences[cell.doc][index].start)
+            ]
+            for cell in cells
+        ]
+        if len(cells) > 1
+        else []
+    )
     spans = word_spans(cell_words) if len(cells) > 1 else [[] for _ in cells]
     conflicts = row_conflicts(cells, claims) if len(cells) > 1 else []
     if len(cells) == 1:

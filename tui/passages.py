@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -9,7 +10,7 @@ import numpy as np
 from rapidfuzz.distance import Indel
 
 from tui.model import SharedPassage, Span
-from tui.words import Word, words
+from tui.words import WORD, Word
 
 MIN_RUN_WORDS = 6
 """A verbatim run must be at least this many words long to count as a shared passage."""
@@ -17,7 +18,11 @@ MIN_RUN_WORDS = 6
 
 def surface(word: Word) -> str:
     """The form two words are compared in: lower case, curly apostrophes straightened."""
-    return word.text.lower().replace("’", "'").replace("‘", "'")
+    return _surface_text(word.text)
+
+
+def _surface_text(text: str) -> str:
+    return text.lower().replace("’", "'").replace("‘", "'")
 
 
 PARTNERS_PER_CELL = 4
@@ -69,43 +74,49 @@ def _runs(cell: Sequence[Word], marks: Sequence[bool]) -> list[Span]:
     return runs
 
 
-def verbatim_passages(
-    texts: Sequence[str], tokens: Sequence[Sequence[Word]] | None = None, *, min_words: int = MIN_RUN_WORDS
-) -> list[SharedPassage]:
+def verbatim_passages(texts: Sequence[str], *, min_words: int = MIN_RUN_WORDS) -> list[SharedPassage]:
     """Maximal runs of at least ``min_words`` words that two or more documents share verbatim.
 
     Each document's words are hashed in windows of ``min_words`` (NumPy, so a long document costs
     little); only windows that occur in two documents or more are kept as seeds, and each seed is
     extended as far as both texts agree. Runs are reported once per distinct wording, with every
-    place each document has it, longest first. ``tokens`` are the documents' words if known.
+    place each document has it, longest first. Memory: a few compact arrays per document.
     """
-    found_tokens = [list(words(text)) for text in texts] if tokens is None else [list(t) for t in tokens]
     vocabulary: dict[str, int] = {}
-    keys = [[vocabulary.setdefault(surface(word), len(vocabulary)) for word in found] for found in found_tokens]
-    seen = _shared_windows(keys, min_words)
-    runs: dict[tuple[int, ...], set[tuple[int, int]]] = defaultdict(set)
-    covered: set[tuple[int, int]] = set()
-    for places in seen:
+    keys: list[array[int]] = []
+    bounds: list[tuple[array[int], array[int]]] = []
+    for text in texts:
+        found, starts, ends = array("q"), array("q"), array("q")
+        for match in WORD.finditer(text):
+            found.append(vocabulary.setdefault(_surface_text(match.group()), len(vocabulary)))
+            starts.append(match.start())
+            ends.append(match.end())
+        keys.append(found)
+        bounds.append((starts, ends))
+    runs: dict[tuple[int, int, int], set[tuple[int, int]]] = defaultdict(set)
+    """(doc, start, length) of a run's first seen copy -> every (doc, start) that has the same words."""
+    wording: dict[bytes, tuple[int, int, int]] = {}
+    covered = [bytearray(len(found)) for found in keys]
+    for places in _shared_windows(keys, min_words):
         for doc, position in places:
-            if (doc, position) in covered:
+            if covered[doc][position]:
                 continue
             start, end = _widest(keys, places, doc, position, min_words)
             if end - start < min_words:
                 continue
-            runs[tuple(keys[doc][start:end])].add((doc, start))
-            covered.update((doc, index) for index in range(start, end - min_words + 1))
+            signature = keys[doc][start:end].tobytes()
+            first_copy = wording.setdefault(signature, (doc, start, end - start))
+            runs[first_copy].add((doc, start))
+            covered[doc][start : end - min_words + 1] = b"\x01" * (end - min_words + 1 - start)
     passages = []
-    for run, starts in runs.items():
+    for (_, _, length), copies in runs.items():
         occurrences = tuple(
-            sorted(
-                (doc, found_tokens[doc][start].start, found_tokens[doc][start + len(run) - 1].end)
-                for doc, start in starts
-            )
+            sorted((doc, bounds[doc][0][start], bounds[doc][1][start + length - 1]) for doc, start in copies)
         )
         if len({doc for doc, _, _ in occurrences}) < 2:
             continue
         doc, first, last = occurrences[0]
-        passages.append(SharedPassage(len(run), texts[doc][first:last], occurrences))
+        passages.append(SharedPassage(length, texts[doc][first:last], occurrences))
     passages.sort(key=lambda passage: (-passage.words, passage.occurrences))
     return passages
 
@@ -114,14 +125,14 @@ _MAX_PLACES = 64
 """A window found more often than this (a refrain, a repeated copy) seeds from its first places only."""
 
 
-def _shared_windows(keys: Sequence[Sequence[int]], width: int) -> list[list[tuple[int, int]]]:
+def _shared_windows(keys: Sequence[array[int]], width: int) -> list[list[tuple[int, int]]]:
     """Places (document, position) of each window of ``width`` words found in two documents or more."""
     hashes: list[np.ndarray] = []
     for found in keys:
         if len(found) < width:
             hashes.append(np.zeros(0, dtype=np.uint64))
             continue
-        ids = np.asarray(found, dtype=np.uint64)
+        ids = np.frombuffer(found, dtype=np.int64).astype(np.uint64)
         windows = np.lib.stride_tricks.sliding_window_view(ids, width)
         powers = np.array([pow(1_000_003, k, 2**64) for k in range(width - 1, -1, -1)], dtype=np.uint64)
         with np.errstate(over="ignore"):
@@ -142,7 +153,7 @@ def _shared_windows(keys: Sequence[Sequence[int]], width: int) -> list[list[tupl
 
 
 def _widest(
-    keys: Sequence[Sequence[int]], places: Sequence[tuple[int, int]], doc: int, position: int, width: int
+    keys: Sequence[array[int]], places: Sequence[tuple[int, int]], doc: int, position: int, width: int
 ) -> tuple[int, int]:
     """Extend a window of one document as far as some other document's copy of it agrees.
 

@@ -42,6 +42,8 @@ BENCH = ROOT.parent / "shared" / "bench"
 WORKER_FLAG = "--collatex-worker"
 NOT_INSTALLED = "collatex is not installed (pip install collatex==2.3)"
 _CHAPTER = re.compile(r"^Chapter (\d+)\s*$")
+_COLLATEX_TOKEN = re.compile(r"\w+\s*|\W+")
+"""How CollateX 2.3 splits a plain witness into tokens (core_classes.WordPunctuationTokenizer)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -234,7 +236,11 @@ def bench(name: str, documents: list[Document], arguments: argparse.Namespace, h
     elif outcome.summary is not None:
         print(f"  CollateX: one run; {describe_collatex(outcome.summary)}")
     elif outcome.stopped_after is not None:
-        print(f"  CollateX: did not finish within {outcome.stopped_after:g} s; the child process was stopped")
+        tokens = [len(_COLLATEX_TOKEN.findall(d.text)) for d in documents]
+        print(
+            f"  CollateX: did not finish within {outcome.stopped_after:g} s (the child process was stopped); "
+            f"it had {sum(tokens):,} tokens to align ({' + '.join(str(n) for n in tokens)})"
+        )
     else:
         print(f"  CollateX: {outcome.error}")
 

@@ -203,7 +203,7 @@ class ClaimdiffApp(App[int]):
         """Cancel a comparison still running, else close the detail pane."""
         if self.comparison is None:
             self.workers.cancel_group(self, "compare")
-            self.exit(1, message="claimdiff: comparison cancelled")
+            self.exit(1, return_code=1, message="claimdiff: comparison cancelled")
             return
         detail = self.query_one(DetailPane)
         if detail.display:

@@ -1,0 +1,93 @@
+"""While the comparison runs: the loading view, its progress, cancelling, and resizing meanwhile."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+
+import pytest
+from textual.widgets import Label
+
+from tui.app import app as app_module
+from tui.app.app import ClaimdiffApp
+from tui.app.grid import ComparisonGrid
+from tui.app.loading import LoadingView
+from tui.compare import Cancelled, Progress, compare
+from tui.model import Comparison, Document
+
+
+class HeldComparison:
+    """A stand-in for ``compare`` that reports a stage and then waits until released."""
+
+    def __init__(self) -> None:
+        self.release = threading.Event()
+        self.reported = threading.Event()
+
+    def __call__(
+        self,
+        documents: Sequence[Document],
+        *,
+        on_progress: Callable[[Progress], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+        **_: object,
+    ) -> Comparison:
+        assert on_progress is not None and cancelled is not None
+        on_progress(Progress("aligning", 3, 10))
+        self.reported.set()
+        while not self.release.wait(0.01):
+            if cancelled():
+                raise Cancelled
+        return compare(documents)
+
+
+async def test_the_loading_view_shows_progress_and_escape_cancels(
+    seeds_comparison: Comparison, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    held = HeldComparison()
+    monkeypatch.setattr(app_module, "compare", held)
+    app = ClaimdiffApp(seeds_comparison.documents)
+    async with app.run_test(size=(100, 30)) as pilot:
+        assert held.reported.wait(5)
+        await pilot.pause(0.1)
+        view = app.query_one(LoadingView)
+        assert str(view.query_one("#loading-stage", Label).render()) == "aligning"
+        assert str(view.query_one("#loading-title", Label).render()) == "Comparing 5 documents…"
+        await pilot.press("escape")
+        await pilot.pause(0.1)
+    assert app.return_code == 1
+    assert not app.query(ComparisonGrid)
+
+
+async def test_resizing_while_loading_then_showing_the_grid(
+    seeds_comparison: Comparison, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    held = HeldComparison()
+    monkeypatch.setattr(app_module, "compare", held)
+    app = ClaimdiffApp(seeds_comparison.documents)
+    async with app.run_test(size=(160, 48)) as pilot:
+        assert held.reported.wait(5)
+        for size in ((40, 12), (300, 100), (80, 24), (40, 12), (120, 40)):
+            await pilot.resize_terminal(*size)
+            await pilot.pause()
+        held.release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        grid = app.query_one(ComparisonGrid)
+        assert grid.selected_row == 0
+        assert len(grid.columns.docs) == 4  # 120 columns hold four of 24 or more
+        await pilot.press("n")
+        assert grid.comparison.rows[grid.selected_row or 0].kind.value == "conflict"
+
+
+@pytest.mark.parametrize("size", [(40, 12), (80, 24), (160, 48), (300, 100)])
+async def test_every_size_draws_lines_no_wider_than_the_screen(
+    seeds_comparison: Comparison, size: tuple[int, int]
+) -> None:
+    app = ClaimdiffApp(comparison=seeds_comparison)
+    async with app.run_test(size=size) as pilot:
+        grid = app.query_one(ComparisonGrid)
+        await pilot.press("n", "enter", "tab", "j")
+        width = grid.scrollable_content_region.width
+        for y in range(grid.scrollable_content_region.height):
+            assert grid.render_line(y).cell_length == width
+        assert grid.columns.width >= 24 or len(grid.columns.docs) == 1
