@@ -54,9 +54,25 @@ def test_units_cut_quotations_and_semicolons_and_join_fragments() -> None:
         "They went away; and the whole town heard about it before the evening came. He left."
     )
     assert pieces(text, segment(text)) == [
-        "He turned to them and said: “Go back home.",
-        "Tell your people what happened to you.”",
+        "He turned to them and said:",
+        "“Go back home. Tell your people what happened to you.”",
         "They went away; and the whole town heard about it before the evening came. He left.",
+    ]
+
+
+def test_a_long_quotation_is_cut_at_its_full_stops() -> None:
+    text = "Then he said to the crowd: “The time has come at last. Turn back to the road you left long ago.”"
+    assert pieces(text, segment(text)) == [
+        "Then he said to the crowd: “The time has come at last.",
+        "Turn back to the road you left long ago.”",
+    ]
+
+
+def test_no_cut_at_the_colon_of_a_bare_participle() -> None:
+    text = "And he cried out at once, saying: Let us alone; what have we to do with thee, thou Nazarene?"
+    assert pieces(text, segment(text)) == [
+        "And he cried out at once, saying: Let us alone;",
+        "what have we to do with thee, thou Nazarene?",
     ]
 
 
