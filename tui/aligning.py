@@ -156,29 +156,39 @@ def candidate_pairs(
     """Pairs worth aligning (rows of ``first``, columns of ``second``, cosine), blocked.
 
     A pair is kept when it reaches ``candidate`` and is among the best few of its row or of its
-    column. Rows are scored in blocks; each block keeps its rows' best and its columns' best, and
-    the columns' best are chosen again over all blocks at the end.
+    column. Rows are scored in blocks: each block's rows keep their best at once, and the columns'
+    best are carried from block to block, so what is held stays a few pairs per sentence.
     """
     count = options.candidates_per_sentence
     left, right = space.vectors[first], space.vectors[second]
+    right_t = right.T.tocsc()
     block = max(1, BLOCK_CELLS // max(right.shape[0], 1))
-    kept_rows, kept_cols, kept_scores = [], [], []
+    by_row: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
+    by_col = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0))
     for start in range(0, left.shape[0], block):
-        product = (left[start : start + block] @ right.T).tocoo()
+        product = (left[start : start + block] @ right_t).tocoo()
         keep = product.data >= options.candidate
         rows = product.row[keep].astype(np.int64) + start
         cols = product.col[keep].astype(np.int64)
         scores = product.data[keep]
-        best = best_of_each(rows, scores, count) | best_of_each(cols, scores, count)
-        kept_rows.append(rows[best])
-        kept_cols.append(cols[best])
-        kept_scores.append(scores[best])
-    if not kept_scores:
-        empty = np.zeros(0, dtype=np.int64)
-        return empty, empty, np.zeros(0)
-    rows, cols, scores = np.concatenate(kept_rows), np.concatenate(kept_cols), np.concatenate(kept_scores)
-    best = best_of_each(rows, scores, count) | best_of_each(cols, scores, count)
-    return rows[best], cols[best], scores[best]
+        best = best_of_each(rows, scores, count)
+        by_row.append((rows[best], cols[best], scores[best]))
+        rows = np.concatenate([by_col[0], rows])
+        cols = np.concatenate([by_col[1], cols])
+        scores = np.concatenate([by_col[2], scores])
+        best = best_of_each(cols, scores, count)
+        by_col = (rows[best], cols[best], scores[best])
+    pairs = {
+        (a, b): score
+        for part in [*by_row, by_col]
+        for a, b, score in zip(part[0].tolist(), part[1].tolist(), part[2].tolist(), strict=True)
+    }
+    ordered = sorted(pairs)
+    return (
+        np.array([a for a, _ in ordered], dtype=np.int64),
+        np.array([b for _, b in ordered], dtype=np.int64),
+        np.array([pairs[pair] for pair in ordered], dtype=np.float64),
+    )
 
 
 def heaviest_chain(rows: np.ndarray, cols: np.ndarray, weights: np.ndarray) -> list[tuple[int, int]]:

@@ -94,9 +94,10 @@ def _format_from_suffix(path: str | None) -> str | None:
 
 def _write(comparison: Comparison, output_format: str, stream: TextIO) -> None:
     if output_format == "json":
-        from tui.export_json import dumps
+        from tui.export_json import chunks
 
-        stream.write(dumps(comparison))
+        for chunk in chunks(comparison):
+            stream.write(chunk)
     else:
         from tui.report import write
 

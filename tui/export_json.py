@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from tui import __version__
@@ -15,6 +16,13 @@ FORMAT_VERSION = 1
 def to_dict(comparison: Comparison) -> dict[str, Any]:
     """The comparison as plain JSON-ready data, in a fixed order."""
     ids = [document.id for document in comparison.documents]
+    data = _head(comparison)
+    data["rows"] = [_row(comparison, row, ids) for row in comparison.rows]
+    data.update(_tail(comparison))
+    return data
+
+
+def _head(comparison: Comparison) -> dict[str, Any]:
     return {
         "version": FORMAT_VERSION,
         "generator": f"claimdiff {__version__}",
@@ -36,7 +44,12 @@ def to_dict(comparison: Comparison) -> dict[str, Any]:
             "conflicts": sum(1 for row in comparison.rows if row.kind.value == "conflict"),
             "unique": sum(1 for row in comparison.rows if row.kind.value == "unique"),
         },
-        "rows": [_row(comparison, row, ids) for row in comparison.rows],
+    }
+
+
+def _tail(comparison: Comparison) -> dict[str, Any]:
+    ids = [document.id for document in comparison.documents]
+    return {
         "self_contradictions": [
             {
                 "doc": ids[item.doc],
@@ -125,12 +138,26 @@ def _claim(claim: Claim, sentence: int) -> dict[str, Any]:
     }
 
 
-def dumps(comparison: Comparison) -> str:
-    """The export as one line of compact JSON (UTF-8), ending in a newline.
+def chunks(comparison: Comparison) -> Iterator[str]:
+    """The export as pieces of text, one row at a time, so that a large export is never held
+    whole as Python objects; joined, they are exactly ``dumps``.
 
-    Compact output goes through the json module's C encoder, several times faster than indented
-    output on large comparisons; pipe it through ``jq`` or ``python -m json.tool`` to read it.
-    Terminal controls, bidi and zero-width characters are written as ``\\u`` escapes: the decoded
-    text is exact, and printing the export on a terminal is harmless.
+    One line of compact JSON (UTF-8) ending in a newline. Terminal controls, bidi and zero-width
+    characters are written as ``\\u`` escapes: the decoded text is exact, and printing the export
+    on a terminal is harmless. Pipe it through ``jq`` or ``python -m json.tool`` to read it.
     """
-    return escape_for_json(json.dumps(to_dict(comparison), ensure_ascii=False, separators=(",", ":"))) + "\n"
+    ids = [document.id for document in comparison.documents]
+    head = _encode(_head(comparison))
+    yield head[:-1] + ',"rows":['
+    for number, row in enumerate(comparison.rows):
+        yield ("," if number else "") + _encode(_row(comparison, row, ids))
+    yield "]," + _encode(_tail(comparison))[1:] + "\n"
+
+
+def _encode(data: dict[str, Any]) -> str:
+    return escape_for_json(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+
+
+def dumps(comparison: Comparison) -> str:
+    """The whole export as one string (see ``chunks``)."""
+    return "".join(chunks(comparison))
