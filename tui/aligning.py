@@ -129,7 +129,7 @@ def pair_links(
     rows, cols, scores = rows[same_kind], cols[same_kind], scores[same_kind]
     if len(scores) == 0:
         return []
-    lookup = {(a, b): s for a, b, s in zip(rows.tolist(), cols.tolist(), scores.tolist(), strict=True)}
+    lookup = PairScores(rows, cols, scores)
     chain = heaviest_chain(rows, cols, scores - options.candidate)
     chosen: dict[int, int] = {}
     for position, (a, b) in enumerate(chain):
@@ -178,17 +178,39 @@ def candidate_pairs(
         scores = np.concatenate([by_col[2], scores])
         best = best_of_each(cols, scores, count)
         by_col = (rows[best], cols[best], scores[best])
-    pairs = {
-        (a, b): score
-        for part in [*by_row, by_col]
-        for a, b, score in zip(part[0].tolist(), part[1].tolist(), part[2].tolist(), strict=True)
-    }
-    ordered = sorted(pairs)
-    return (
-        np.array([a for a, _ in ordered], dtype=np.int64),
-        np.array([b for _, b in ordered], dtype=np.int64),
-        np.array([pairs[pair] for pair in ordered], dtype=np.float64),
-    )
+    rows = np.concatenate([part[0] for part in [*by_row, by_col]])
+    cols = np.concatenate([part[1] for part in [*by_row, by_col]])
+    scores = np.concatenate([part[2] for part in [*by_row, by_col]])
+    _, first_seen = np.unique(rows * (right.shape[0] + 1) + cols, return_index=True)
+    return rows[first_seen], cols[first_seen], scores[first_seen]
+
+
+class PairScores:
+    """The score of each candidate pair, looked up by bisection in sorted arrays (no dict of
+    millions of tuples for two long documents)."""
+
+    def __init__(self, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray) -> None:
+        self._width = int(cols.max()) + 2 if len(cols) else 1
+        keys = rows.astype(np.int64) * self._width + cols.astype(np.int64)
+        order = np.argsort(keys, kind="stable")
+        self._keys = keys[order]
+        self._scores = scores[order]
+
+    def get(self, pair: tuple[int, int], default: float = 0.0) -> float:
+        row, col = pair
+        if col >= self._width - 1 or col < 0:
+            return default
+        key = row * self._width + col
+        index = int(np.searchsorted(self._keys, key))
+        if index < len(self._keys) and int(self._keys[index]) == key:
+            return float(self._scores[index])
+        return default
+
+    def __getitem__(self, pair: tuple[int, int]) -> float:
+        found = self.get(pair, -1.0)
+        if found < 0:
+            raise KeyError(pair)
+        return found
 
 
 def heaviest_chain(rows: np.ndarray, cols: np.ndarray, weights: np.ndarray) -> list[tuple[int, int]]:
@@ -252,7 +274,7 @@ def _take_crossings(
     cols: np.ndarray,
     scores: np.ndarray,
     chosen: dict[int, int],
-    lookup: dict[tuple[int, int], float],
+    lookup: PairScores,
     options: AlignOptions,
 ) -> None:
     """Add strong pairs off the chain that are each other's best match (a moved paragraph).
@@ -289,7 +311,7 @@ def _split_links(
     first: int,
     second: int,
     links: list[Link],
-    lookup: dict[tuple[int, int], float],
+    lookup: PairScores,
     options: AlignOptions,
 ) -> list[Link]:
     """Where one document split a sentence that the other kept whole, link the other half too."""
