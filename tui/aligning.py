@@ -31,6 +31,10 @@ class AlignOptions:
 
     candidate: float = 0.12
     """Pairs below this are not considered at all."""
+    fuzzy_weight: float = 0.1
+    """Share of a pair's score from RapidFuzz's ratio of the two term sequences (the rest is the
+    IDF cosine): it rewards the same words in the same order. Measured: Mark F1 0.853 → 0.855 at
+    0.1; at 0.3 Mark gains more (0.858) but a reworded seed sentence loses its row, so 0.1."""
     candidates_per_sentence: int = 8
     """Each sentence keeps only its best few partners in the other document (blocking), so that
     a pair of long documents on one subject costs what its good pairs cost, not their product."""
@@ -121,11 +125,9 @@ def pair_links(
     options: AlignOptions,
 ) -> list[Link]:
     """Links between the sentences of two documents."""
-    rows, cols, scores = candidate_pairs(space, first, second, options)
-    same_kind = np.array(
-        [boilerplate[first][a] == boilerplate[second][b] for a, b in zip(rows.tolist(), cols.tolist(), strict=True)],
-        dtype=bool,
-    )
+    rows, cols, cosines = candidate_pairs(space, first, second, options)
+    scores = space.blended(first, second, rows, cols, cosines, weight=options.fuzzy_weight)
+    same_kind = np.asarray(boilerplate[first], dtype=bool)[rows] == np.asarray(boilerplate[second], dtype=bool)[cols]
     rows, cols, scores = rows[same_kind], cols[same_kind], scores[same_kind]
     if len(scores) == 0:
         return []
@@ -327,7 +329,7 @@ def _split_links(
             doc = second if side == 0 else first
             other = first if side == 0 else second
             limit = space.presence[doc].shape[0]
-            current = link.score
+            current = space.passage_similarity((other, [anchor]), (doc, run))
             for step in (1, -1):
                 while True:
                     nxt = (run[-1] + 1) if step == 1 else (run[0] - 1)

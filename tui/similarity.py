@@ -6,6 +6,7 @@ import math
 from collections.abc import Sequence
 
 import numpy as np
+from rapidfuzz import fuzz, process
 from scipy import sparse
 
 
@@ -35,6 +36,8 @@ class TermSpace:
         self.term_ids = [
             [tuple(sorted({vocabulary[value] for value in found})) for found in document] for document in sentence_terms
         ]
+        self.term_texts = [[" ".join(found) for found in document] for document in sentence_terms]
+        """Each sentence's terms in order, for the character-level (RapidFuzz) half of the score."""
         self.presence = [self._presence(document) for document in sentence_terms]
         self.vectors = [self._unit_rows(matrix) for matrix in self.presence]
 
@@ -74,6 +77,18 @@ class TermSpace:
         stacked.data = np.ones_like(stacked.data)
         vectors = self._unit_rows(stacked)
         return np.asarray((vectors @ vectors.T).todense())
+
+    def blended(
+        self, first: int, second: int, rows: np.ndarray, cols: np.ndarray, cosines: np.ndarray, *, weight: float
+    ) -> np.ndarray:
+        """Scores of sentence pairs: ``weight`` of RapidFuzz's normalised Indel similarity of their
+        term sequences (word order and near-identical wording count), the rest their cosine."""
+        if weight <= 0 or len(cosines) == 0:
+            return cosines
+        left = [self.term_texts[first][row] for row in rows.tolist()]
+        right = [self.term_texts[second][col] for col in cols.tolist()]
+        ratios = process.cpdist(left, right, scorer=fuzz.ratio, workers=1) / 100.0
+        return np.asarray((1 - weight) * cosines + weight * ratios, dtype=np.float64)
 
     def similar_pairs(
         self, doc: int, indices: Sequence[int], threshold: float, *, per_sentence: int = 3
