@@ -76,6 +76,8 @@ _PRIORITY = {Tone.PLAIN: 0, Tone.BOILERPLATE: 0, Tone.DIFFER: 1, Tone.CONFLICT: 
 def _sentence_pieces(
     text: str, start: int, end: int, base: Tone, marks: Sequence[tuple[int, int, Tone]], search: str
 ) -> list[Piece]:
+    if not search and not any(mark_start < end and mark_end > start for mark_start, mark_end, _ in marks):
+        return [Piece(_display(text[start:end]), base)]
     tones = [base] * (end - start)
     for mark_start, mark_end, tone in marks:
         if base is Tone.BOILERPLATE and tone is Tone.DIFFER:
@@ -126,73 +128,77 @@ def width_of(text: str) -> int:
 def wrap(pieces: Sequence[Piece], width: int) -> list[list[Piece]]:
     """Word-wrap styled pieces to ``width`` cells; a word longer than a line is cut, not lost.
 
+    The breaks are found on the plain text (``wrap_ranges``), then the pieces are cut to them.
     Spaces at a line break are dropped; every other character appears exactly once.
     """
+    plain = "".join(piece.text for piece in pieces)
+    lines: list[list[Piece]] = []
+    piece_index, piece_start = 0, 0
+    for line_start, line_end in wrap_ranges(plain, width):
+        line: list[Piece] = []
+        while piece_index < len(pieces) and piece_start + len(pieces[piece_index].text) <= line_start:
+            piece_start += len(pieces[piece_index].text)
+            piece_index += 1
+        index, start = piece_index, piece_start
+        while index < len(pieces) and start < line_end:
+            piece = pieces[index]
+            cut_from, cut_to = max(line_start, start) - start, min(line_end, start + len(piece.text)) - start
+            if cut_to > cut_from:
+                line.append(Piece(piece.text[cut_from:cut_to], piece.tone))
+            start += len(piece.text)
+            index += 1
+        lines.append(line)
+    return lines or [[]]
+
+
+def wrap_ranges(text: str, width: int) -> list[tuple[int, int]]:
+    """(start, end) of each line of ``text`` greedily wrapped at spaces to ``width`` cells.
+
+    Words are separated by single spaces (cell text is folded); a word wider than a line is cut
+    into line-wide parts. The space at a break belongs to no line.
+    """
     width = max(width, 1)
-    lines: list[list[Piece]] = [[]]
-    used = 0
-    for word in _words(pieces):
-        word_width = sum(width_of(piece.text) for piece in word)
-        if word and word[0].text.startswith(" "):
-            if used == 0:
-                word = _strip_leading_space(word)
-                word_width -= 1
-            elif used + word_width > width:
-                lines.append([])
-                used = 0
-                word = _strip_leading_space(word)
-                word_width -= 1
-        if used + word_width > width and used > 0:
-            lines.append([])
-            used = 0
-        for piece in word:
-            for part in _cut(piece, width, used):
-                if used + width_of(part.text) > width and used > 0:
-                    lines.append([])
-                    used = 0
-                lines[-1].append(part)
-                used += width_of(part.text)
-    return [line for line in lines if line] or [[]]
+    ascii_only = text.isascii()
+    ranges: list[tuple[int, int]] = []
+    line_start, used = -1, 0
+    position = 0
+    for word in text.split(" "):
+        word_start, word_end = position, position + len(word)
+        position = word_end + 1
+        if not word:
+            continue
+        word_width = len(word) if ascii_only else cell_len(word)
+        if line_start >= 0 and used + 1 + word_width <= width:
+            used += 1 + word_width
+            continue
+        if line_start >= 0:
+            ranges.append((line_start, line_end_of(text, line_start, used, ascii_only)))
+        if word_width <= width:
+            line_start, used = word_start, word_width
+            continue
+        cut = word_start
+        for char_index in range(word_start, word_end + 1):
+            if char_index == word_end or _width_between(text, cut, char_index + 1, ascii_only) > width:
+                if char_index == word_end:
+                    break
+                ranges.append((cut, char_index))
+                cut = char_index
+        line_start, used = cut, _width_between(text, cut, word_end, ascii_only)
+    if line_start >= 0:
+        ranges.append((line_start, line_end_of(text, line_start, used, ascii_only)))
+    return ranges
 
 
-def _words(pieces: Sequence[Piece]) -> list[list[Piece]]:
-    """Split pieces into words, each word keeping the one space before it."""
-    words: list[list[Piece]] = []
-    current: list[Piece] = []
-    for piece in pieces:
-        parts = piece.text.split(" ")
-        for number, part in enumerate(parts):
-            if number > 0:
-                if current:
-                    words.append(current)
-                current = [Piece(" ", piece.tone)]
-            if part:
-                current.append(Piece(part, piece.tone))
-    if current:
-        words.append(current)
-    return [_merge(word) for word in words]
+def _width_between(text: str, start: int, end: int, ascii_only: bool) -> int:
+    return end - start if ascii_only else cell_len(text[start:end])
 
 
-def _strip_leading_space(word: list[Piece]) -> list[Piece]:
-    first = word[0]
-    rest = first.text[1:]
-    return ([Piece(rest, first.tone)] if rest else []) + word[1:]
-
-
-def _cut(piece: Piece, width: int, used: int) -> list[Piece]:
-    """Cut a piece wider than the room left into parts that each fit a line."""
-    if used + width_of(piece.text) <= width:
-        return [piece]
-    parts: list[Piece] = []
-    current = ""
-    room = width - used if used else width
-    for char in piece.text:
-        char_width = width_of(char)
-        if current and width_of(current) + char_width > room:
-            parts.append(Piece(current, piece.tone))
-            current = ""
-            room = width
-        current += char
-    if current:
-        parts.append(Piece(current, piece.tone))
-    return parts
+def line_end_of(text: str, start: int, used: int, ascii_only: bool) -> int:
+    """The end offset of a line that starts at ``start`` and is ``used`` cells wide."""
+    if ascii_only:
+        return start + used
+    end, width = start, 0
+    while end < len(text) and width < used:
+        width += cell_len(text[end])
+        end += 1
+    return end
