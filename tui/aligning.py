@@ -2,10 +2,12 @@
 
 The method, in three steps:
 
-1. For every pair of documents, chain their similar sentences in order (the heaviest increasing
-   chain of candidate pairs), keep the confident links, let a sentence take its neighbour along
-   where one outlet split what another wrote as one sentence, and accept out-of-order pairs only
-   when they are strong mutual best matches (outlets move paragraphs around).
+1. For every pair of documents (with many documents, each with its most alike others), score the
+   best few candidate partners of each sentence, chain the similar sentences in order (the
+   heaviest increasing chain), keep the confident links, accept out-of-order pairs when they are
+   strong mutual best matches (outlets move paragraphs around; such a pair displaces much weaker
+   chain links), and let a sentence take its neighbour along where one outlet split what another
+   wrote as one sentence.
 2. Merge the links of all pairs, strongest first, into groups; a group takes at most one
    contiguous run of sentences from each document.
 3. Order the groups so that every document reads in its own order as far as possible.
@@ -27,7 +29,7 @@ Key = tuple[int, int]
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class AlignOptions:
-    """Thresholds of the aligner, all cosine similarities in [0, 1]."""
+    """Settings of the aligner; thresholds are pair scores in [0, 1]."""
 
     candidate: float = 0.12
     """Pairs below this are not considered at all."""
@@ -48,8 +50,6 @@ class AlignOptions:
     """An out-of-order pair displaces chain links of its sentences weaker than it by this much."""
     split_gain: float = 0.1
     """How much reading a neighbour along must raise the similarity to count as a split."""
-    join_ratio: float = 0.0
-    """A link joins two groups only if it is at least this fraction of their mean link score."""
     partners_per_document: int = 10
     """With many documents, each is aligned with this many of the most alike others (not all),
     and rows join through them; a pair of documents costs work, their number grows as N, not N²."""
@@ -98,7 +98,7 @@ def align(
         if on_pair is not None:
             on_pair(done, len(pairs))
         links.extend(pair_links(space, first, second, flags, options))
-    groups = merge_links(links, counts, join_ratio=options.join_ratio)
+    groups = merge_links(links, counts)
     return reading_order(groups, counts)
 
 
@@ -350,7 +350,7 @@ def _split_links(
     return extra
 
 
-def merge_links(links: list[Link], counts: Sequence[int], *, join_ratio: float = 0.0) -> list[Group]:
+def merge_links(links: list[Link], counts: Sequence[int]) -> list[Group]:
     """Union the links, strongest first, into groups that keep one contiguous run per document."""
     group_of: dict[Key, Group] = {}
     for link in sorted(links, key=lambda item: (-item.score, item.left, item.right)):
@@ -359,10 +359,6 @@ def merge_links(links: list[Link], counts: Sequence[int], *, join_ratio: float =
         if left is not None and left is right:
             left.scores.append(link.score)
             continue
-        if left is not None and right is not None:
-            mean = (sum(left.scores) + sum(right.scores)) / max(len(left.scores) + len(right.scores), 1)
-            if link.score < join_ratio * mean:
-                continue
         left_members = left.members if left is not None else {link.left[0]: [link.left[1]]}
         right_members = right.members if right is not None else {link.right[0]: [link.right[1]]}
         merged = _merge_members(left_members, right_members)

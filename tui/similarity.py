@@ -63,13 +63,6 @@ class TermSpace:
         index = self.vocabulary.get(value)
         return float(self.idf[index]) if index is not None else 0.0
 
-    def similarities(self, first: int, second: int) -> sparse.coo_matrix:
-        """Cosine similarity of every sentence of one document with every sentence of another.
-
-        Sparse: only the pairs that share a term are present.
-        """
-        return sparse.coo_matrix(self.vectors[first] @ self.vectors[second].T)
-
     def document_similarities(self) -> np.ndarray:
         """Cosine similarity of whole documents (each the union of its sentences' terms)."""
         rows = [sparse.csr_matrix(matrix.sum(axis=0)) for matrix in self.presence]
