@@ -1,8 +1,8 @@
 """claimdiff against CollateX: the same inputs, the same run, both times and their ratio.
 
 Run from the repository root:  python tests/bench/collatex_compare.py [--repeat N] [--timeout S] [--memory-gb G]
-Needs CollateX in the same interpreter (pip install collatex==2.3; version 2.3 also imports the undeclared
-``Levenshtein`` package: pip install Levenshtein). Without it only claimdiff is timed.
+Needs CollateX in the same interpreter: pip install '.[bench]' (collatex 2.3, plus the ``Levenshtein``
+package that version imports without declaring it). Without it only claimdiff is timed.
 
 Inputs: the five bundled seeds, and chapters 1-4 of the four versions of Mark in ../shared/bench/mark beside the
 repository (each excerpt runs from its "Chapter 1" line up to its "Chapter 5" line, headings included).
@@ -40,7 +40,7 @@ from tui.reading import bundled_seeds, read_documents  # noqa: E402
 
 BENCH = ROOT.parent / "shared" / "bench"
 WORKER_FLAG = "--collatex-worker"
-NOT_INSTALLED = "collatex is not installed (pip install collatex==2.3)"
+NOT_INSTALLED = "collatex is not installed (pip install '.[bench]')"
 _CHAPTER = re.compile(r"^Chapter (\d+)\s*$")
 _COLLATEX_TOKEN = re.compile(r"\w+\s*|\W+")
 """How CollateX 2.3 splits a plain witness into tokens (core_classes.WordPunctuationTokenizer)."""

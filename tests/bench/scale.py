@@ -104,7 +104,7 @@ def main() -> None:
             f"(wall with start-up {time.perf_counter() - started:.2f} s)"
         )
         print()
-        print("long document vs a document a tenth its size (min 1 MB... see sizes):")
+        print("a long document against one a tenth its size (0.1 MB at least):")
         print("| long MB | other MB | sentences | rows | seconds | seconds per 1k sentences | peak MB |")
         print("|---|---|---|---|---|---|---|")
         for size in (float(value) for value in arguments.sizes.split(",")):
