@@ -489,3 +489,13 @@ def _noun_key(slot: str) -> str:
         return slot.lower()
     last = words[-1]
     return term(last) or last.lower()
+
+
+def slot_label(claim: Claim) -> str:
+    """How a slot is named to a reader: the counted noun ("GPUs") or the kind ("money")."""
+    return claim.slot if claim.kind == "quantity" else claim.kind
+
+
+def shown_value(claim: Claim) -> str:
+    """The value as a reader should see it, qualifier first: "nearly 10,000"."""
+    return f"{claim.qualifier} {claim.value}".strip()

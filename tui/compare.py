@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
@@ -10,7 +11,7 @@ from typing import BinaryIO
 
 from tui.aligning import AlignOptions, Group, align
 from tui.boilerplate import is_boilerplate
-from tui.claims import extract_claims, same_value, slot_key
+from tui.claims import extract_claims, same_value, shown_value, slot_key, slot_label
 from tui.model import Cell, Claim, Comparison, Conflict, Document, Row, RowKind, SelfContradiction, Sentence
 from tui.passages import verbatim_passages, word_spans
 from tui.reading import read_documents
@@ -119,14 +120,16 @@ def compare(
 
 
 def _sentences(doc: int, text: str, spans: Sequence[tuple[int, int]]) -> list[Sentence]:
+    """Sentence objects for the spans; a heading is a whole line without final punctuation."""
+    newlines = [match.start() for match in re.finditer("\n", text)]
     found = []
     for index, (start, end) in enumerate(spans):
         piece = text[start:end]
-        line_start = text.rfind("\n", 0, start) + 1
-        line_end = text.find("\n", end)
-        whole_line = (
-            not text[line_start:start].strip() and not text[end : (len(text) if line_end < 0 else line_end)].strip()
-        )
+        before = bisect_left(newlines, start)
+        line_start = newlines[before - 1] + 1 if before else 0
+        after = bisect_left(newlines, end)
+        line_end = newlines[after] if after < len(newlines) else len(text)
+        whole_line = not text[line_start:start].strip() and not text[end:line_end].strip()
         heading = whole_line and not _HEADING_END.search(piece) and len(piece.split()) <= 20
         found.append(
             Sentence(
@@ -221,9 +224,9 @@ def row_conflicts(cells: Sequence[Cell], claims: dict[tuple[int, int], list[Clai
         first_claim = next(iter(shown.values()))[0]
         conflicts.append(
             Conflict(
-                slot=_slot_label(first_claim),
+                slot=slot_label(first_claim),
                 kind=first_claim.kind,
-                values={doc: _value_text(found[0]) for doc, found in shown.items()},
+                values={doc: shown_value(found[0]) for doc, found in shown.items()},
                 places={
                     doc: tuple((claim.start, claim.end) for claim in sorted(found, key=lambda c: c.start))
                     for doc, found in sorted(clashing.items())
@@ -231,14 +234,6 @@ def row_conflicts(cells: Sequence[Cell], claims: dict[tuple[int, int], list[Clai
             )
         )
     return conflicts
-
-
-def _slot_label(claim: Claim) -> str:
-    return claim.slot if claim.kind == "quantity" else claim.kind
-
-
-def _value_text(claim: Claim) -> str:
-    return f"{claim.qualifier} {claim.value}".strip()
 
 
 def self_contradictions(
@@ -286,7 +281,7 @@ def _clashes_in_slot(doc: int, stated: list[tuple[int, Claim]], space: TermSpace
         found.append(
             SelfContradiction(
                 doc=doc,
-                slot=_slot_label(clash[0]),
+                slot=slot_label(clash[0]),
                 kind=clash[0].kind,
                 first=clash[0],
                 second=clash[1],

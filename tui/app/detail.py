@@ -12,7 +12,7 @@ from textual.widgets import Static
 
 from tui.app.cells import Tone, cell_pieces
 from tui.app.palette import document_style
-from tui.claims import slot_key
+from tui.claims import shown_value, slot_key, slot_label
 from tui.kinds import mark_of
 from tui.model import Comparison
 from tui.visible import single_line
@@ -81,8 +81,8 @@ def _claims_table(comparison: Comparison, row_number: int) -> Table | None:
                 if claim.kind == "entity":
                     continue
                 key = slot_key(claim)
-                labels.setdefault(key, claim.slot if claim.kind == "quantity" else claim.kind)
-                value = f"{claim.qualifier} {claim.value}".strip()
+                labels.setdefault(key, slot_label(claim))
+                value = shown_value(claim)
                 by_slot.setdefault(key, {}).setdefault(cell.doc, []).append(value)
     if not by_slot:
         return None
