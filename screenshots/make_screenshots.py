@@ -13,7 +13,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from tui.app.app import ClaimdiffApp  # noqa: E402
-from tui.reading import bundled_seeds, read_documents  # noqa: E402
+from tui.engine.reading import bundled_seeds, read_documents  # noqa: E402
 
 VIEWS: dict[str, tuple[tuple[int, int], list[str]]] = {
     "grid": ((160, 48), []),

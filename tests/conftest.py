@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from tui.compare import compare_paths
-from tui.model import Comparison
-from tui.reading import bundled_seeds
+from tui.engine.compare import compare_paths
+from tui.engine.model import Comparison
+from tui.engine.reading import bundled_seeds
 
 
 @pytest.fixture(scope="session")

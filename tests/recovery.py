@@ -40,8 +40,8 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from tui.boilerplate import is_boilerplate
-from tui.segmenting import segment
+from tui.engine.boilerplate import is_boilerplate
+from tui.engine.segmenting import segment
 
 Status = Literal["untouched", "reworded", "number"]
 Span = tuple[int, int]

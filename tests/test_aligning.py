@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from tui.aligning import Group, Link, align, heaviest_chain, merge_links, reading_order
-from tui.similarity import TermSpace
-from tui.words import terms
+from tui.engine.aligning import Group, Link, align, heaviest_chain, merge_links, reading_order
+from tui.engine.similarity import TermSpace
+from tui.engine.words import terms
 
 
 def test_heaviest_chain_is_increasing_in_both_coordinates() -> None:

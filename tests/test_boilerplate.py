@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.boilerplate import is_boilerplate
+from tui.engine.boilerplate import is_boilerplate
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tui.claims import extract_claims, same_value, slot_key
-from tui.model import Claim
+from tui.engine.claims import extract_claims, same_value, slot_key
+from tui.engine.model import Claim
 
 
 def only(text: str, kind: str) -> Claim:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from tui.compare import compare
-from tui.export_json import chunks, dumps, to_dict
-from tui.model import Document
+from tui.engine.compare import compare
+from tui.engine.model import Document
+from tui.exports.json import chunks, dumps, to_dict
 
 FIRST = "Acme bought 10,000 widgets in May. The deal closed quickly last week.\n"
 SECOND = "The deal closed quickly last week. Acme bought 12,000 widgets in May.\nA spokesperson declined to comment.\n"

@@ -28,7 +28,7 @@ from tui.app.app import ClaimdiffApp
 from tui.app.detail import DetailPane
 from tui.app.fulltext import FullTextScreen
 from tui.app.grid import ComparisonGrid
-from tui.reading import read_documents
+from tui.engine.reading import read_documents
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from support import bench_path
 
-from tui.compare import compare_paths
-from tui.export_json import dumps
+from tui.engine.compare import compare_paths
+from tui.exports.json import dumps
 
 
 def test_mark_pair_f1_is_at_least_085(tmp_path: Path) -> None:

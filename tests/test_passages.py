@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from tui.model import Span
-from tui.passages import verbatim_passages, word_spans
-from tui.words import words
+from tui.engine.model import Span
+from tui.engine.passages import verbatim_passages, word_spans
+from tui.engine.words import words
 
 
 def test_word_spans_mark_the_differing_number() -> None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tui.compare import compare
-from tui.export_json import dumps
-from tui.model import Document
-from tui.segmenting import segment, sentences
+from tui.engine.compare import compare
+from tui.engine.model import Document
+from tui.engine.segmenting import segment, sentences
+from tui.exports.json import dumps
 
 WORDS = [
     "Musk",

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from tui.errors import InputError
-from tui.reading import decode, read_document, read_documents, title_of
+from tui.engine.errors import InputError
+from tui.engine.reading import decode, read_document, read_documents, title_of
 
 
 def write(tmp_path: Path, name: str, data: bytes) -> str:
@@ -117,7 +117,7 @@ def test_permission_denied_is_one_line_even_for_root(tmp_path: Path, monkeypatch
     def refuse(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("tui.reading.open", refuse, raising=False)
+    monkeypatch.setattr("tui.engine.reading.open", refuse, raising=False)
     with pytest.raises(InputError, match=r"locked.txt: permission denied$"):
         read_document(path, "d0")
 

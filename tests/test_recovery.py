@@ -12,10 +12,10 @@ import pytest
 
 from tests.recovery import Recovery, UnitGold, make_recovery
 from tests.support import seed
-from tui.compare import compare
-from tui.model import Comparison, Document, RowKind, Sentence
-from tui.reading import read_document
-from tui.segmenting import segment
+from tui.engine.compare import compare
+from tui.engine.model import Comparison, Document, RowKind, Sentence
+from tui.engine.reading import read_document
+from tui.engine.segmenting import segment
 
 PREFIXES = ("000", "001", "002", "003", "004")
 RATES = (0.1, 0.25, 0.5)

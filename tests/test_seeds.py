@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tui.model import Comparison, Row, RowKind
+from tui.engine.model import Comparison, Row, RowKind
 
 GPU_SENTENCES = {
     0: "Musk recently purchased 10,000 GPUs",

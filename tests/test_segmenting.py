@@ -7,7 +7,7 @@ from pathlib import Path
 
 from support import bench_path, seed
 
-from tui.segmenting import line_units, segment, sentences
+from tui.engine.segmenting import line_units, segment, sentences
 
 
 def pieces(text: str, spans: list[tuple[int, int]]) -> list[str]:

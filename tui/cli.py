@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
 from tui import __version__
-from tui.errors import InputError
-from tui.model import Comparison
+from tui.engine.errors import InputError
+from tui.engine.model import Comparison
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -64,8 +64,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run(arguments: argparse.Namespace) -> int:
-    from tui.compare import compare_paths
-    from tui.reading import bundled_seeds
+    from tui.engine.compare import compare_paths
+    from tui.engine.reading import bundled_seeds
 
     paths = list(arguments.files) or bundled_seeds()
     output_format = arguments.format or _format_from_suffix(arguments.output)
@@ -94,19 +94,19 @@ def _format_from_suffix(path: str | None) -> str | None:
 
 def _write(comparison: Comparison, output_format: str, stream: TextIO) -> None:
     if output_format == "json":
-        from tui.export_json import chunks
+        from tui.exports.json import chunks
 
         for chunk in chunks(comparison):
             stream.write(chunk)
     else:
-        from tui.report import write
+        from tui.exports.text import write
 
         write(comparison, stream, color=False if stream is not sys.stdout else None)
 
 
 def _open_app(paths: list[str]) -> int:
     """Read the files first (bad input fails here, before the screen changes), then run the app."""
-    from tui.reading import read_documents
+    from tui.engine.reading import read_documents
 
     documents = read_documents(paths)
     from tui.app.app import ClaimdiffApp

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 
-from tui.model import Row, RowKind
+from tui.engine.model import Row, RowKind
 
 
 class Mark(StrEnum):

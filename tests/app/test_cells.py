@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from tui.app.cells import Piece, Tone, cell_pieces, wrap, wrap_ranges
-from tui.model import Comparison
+from tui.engine.model import Comparison
 
 
 def texts(lines: list[list[Piece]]) -> list[str]:

@@ -12,7 +12,7 @@ from tui.app.fulltext import DocumentView, FullTextScreen
 from tui.app.grid import ComparisonGrid, RowFilter
 from tui.app.help import HelpScreen
 from tui.app.search import SearchBar
-from tui.model import Comparison, RowKind
+from tui.engine.model import Comparison, RowKind
 
 SIZE = (160, 48)
 

@@ -12,8 +12,8 @@ from tui.app import app as app_module
 from tui.app.app import ClaimdiffApp
 from tui.app.grid import ComparisonGrid
 from tui.app.loading import LoadingView
-from tui.compare import Cancelled, Progress, compare
-from tui.model import Comparison, Document
+from tui.engine.compare import Cancelled, Progress, compare
+from tui.engine.model import Comparison, Document
 
 
 class HeldComparison:

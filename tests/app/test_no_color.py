@@ -6,7 +6,7 @@ import pytest
 
 from tui.app.app import ClaimdiffApp
 from tui.app.grid import ComparisonGrid
-from tui.model import Comparison
+from tui.engine.model import Comparison
 
 
 async def test_no_color_keeps_marks_and_conflict_styles(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.pilot import Pilot
 
 from tui.app.app import ClaimdiffApp
-from tui.reading import bundled_seeds, read_documents
+from tui.engine.reading import bundled_seeds, read_documents
 
 
 def seeds_app() -> ClaimdiffApp:

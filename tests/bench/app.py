@@ -18,9 +18,9 @@ sys.path.insert(0, str(ROOT))
 
 from tui.app.app import ClaimdiffApp  # noqa: E402
 from tui.app.grid import ComparisonGrid  # noqa: E402
-from tui.compare import compare  # noqa: E402
-from tui.model import Comparison, Document  # noqa: E402
-from tui.reading import bundled_seeds, read_documents  # noqa: E402
+from tui.engine.compare import compare  # noqa: E402
+from tui.engine.model import Comparison, Document  # noqa: E402
+from tui.engine.reading import bundled_seeds, read_documents  # noqa: E402
 
 SIZE = (160, 48)
 SYLLABLES = "ka lo mi ne ru sa te vo zi pa do fe gu hi ja ku ma no pe qui ra si tu va we xo yu".split()

@@ -34,9 +34,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tui.compare import compare  # noqa: E402
-from tui.model import Comparison, Document, RowKind  # noqa: E402
-from tui.reading import bundled_seeds, read_documents  # noqa: E402
+from tui.engine.compare import compare  # noqa: E402
+from tui.engine.model import Comparison, Document, RowKind  # noqa: E402
+from tui.engine.reading import bundled_seeds, read_documents  # noqa: E402
 
 BENCH = ROOT.parent / "shared" / "bench"
 WORKER_FLAG = "--collatex-worker"

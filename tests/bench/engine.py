@@ -22,12 +22,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tui import segmenting, words  # noqa: E402
-from tui.compare import compare  # noqa: E402
-from tui.export_json import dumps  # noqa: E402
-from tui.model import Document  # noqa: E402
-from tui.reading import read_documents  # noqa: E402
-from tui.segmenting import segment_many, sentences  # noqa: E402
+from tui.engine import segmenting, words  # noqa: E402
+from tui.engine.compare import compare  # noqa: E402
+from tui.engine.model import Document  # noqa: E402
+from tui.engine.reading import read_documents  # noqa: E402
+from tui.engine.segmenting import segment_many, sentences  # noqa: E402
+from tui.exports.json import dumps  # noqa: E402
 
 BENCH = ROOT.parent / "shared" / "bench"
 

@@ -22,9 +22,9 @@ MARK = ROOT.parent / "shared" / "bench" / "mark"
 CHILD = r"""
 import json, resource, sys, time
 sys.path.insert(0, {root!r})
-from tui.compare import compare
-from tui.export_json import dumps
-from tui.reading import read_documents
+from tui.engine.compare import compare
+from tui.exports.json import dumps
+from tui.engine.reading import read_documents
 paths = json.loads(sys.argv[1])
 started = time.perf_counter()
 documents = read_documents(paths)

@@ -23,9 +23,9 @@ from tui.app.help import HelpScreen
 from tui.app.loading import LoadingView
 from tui.app.search import SearchBar
 from tui.app.status import StatusLine
-from tui.compare import Cancelled, Progress, compare
-from tui.model import Comparison, Document
-from tui.report import summary_line
+from tui.engine.compare import Cancelled, Progress, compare
+from tui.engine.model import Comparison, Document
+from tui.exports.text import summary_line
 from tui.visible import single_line
 
 THEME = "textual-dark"

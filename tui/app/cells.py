@@ -9,7 +9,7 @@ from enum import StrEnum
 
 from rich.cells import cell_len
 
-from tui.model import Comparison, Row
+from tui.engine.model import Comparison, Row
 from tui.visible import visible
 
 _WHITESPACE = re.compile(r"\s+")

@@ -12,9 +12,9 @@ from textual.widgets import Static
 
 from tui.app.cells import Tone, cell_pieces
 from tui.app.palette import document_style
-from tui.claims import shown_value, slot_key, slot_label
+from tui.engine.claims import shown_value, slot_key, slot_label
+from tui.engine.model import Comparison
 from tui.kinds import mark_of
-from tui.model import Comparison
 from tui.visible import single_line
 
 _TONE_STYLES = {

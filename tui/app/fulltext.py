@@ -17,7 +17,7 @@ from textual.widgets import Footer, Static
 
 from tui.app.cells import Piece, Tone, width_of, wrap
 from tui.app.palette import document_style
-from tui.model import Comparison, RowKind
+from tui.engine.model import Comparison, RowKind
 from tui.visible import single_line, visible
 
 _TONE_CLASSES = {

@@ -18,8 +18,8 @@ from textual.strip import Strip
 
 from tui.app.cells import Piece, Tone, cell_pieces, width_of, wrap
 from tui.app.layout import Columns, RowOffsets, plan_columns
+from tui.engine.model import Comparison, RowKind
 from tui.kinds import Mark, mark_of
-from tui.model import Comparison, RowKind
 
 
 class RowFilter(StrEnum):

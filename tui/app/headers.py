@@ -9,7 +9,7 @@ from textual.widget import Widget
 
 from tui.app.layout import Columns
 from tui.app.palette import document_style
-from tui.model import Document
+from tui.engine.model import Document
 from tui.visible import single_line
 
 

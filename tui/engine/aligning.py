@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from tui.similarity import TermSpace, best_of_each
+from tui.engine.similarity import TermSpace, best_of_each
 
 Key = tuple[int, int]
 """(document, sentence index)."""

@@ -8,8 +8,8 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
-from tui.model import Claim
-from tui.words import STOPWORDS, term
+from tui.engine.model import Claim
+from tui.engine.words import STOPWORDS, term
 
 # ---------------------------------------------------------------------------------------------
 # Vocabulary

@@ -9,8 +9,8 @@ from collections.abc import Sequence
 import numpy as np
 from rapidfuzz.distance import Indel
 
-from tui.model import SharedPassage, Span
-from tui.words import WORD, Word
+from tui.engine.model import SharedPassage, Span
+from tui.engine.words import WORD, Word
 
 MIN_RUN_WORDS = 6
 """A verbatim run must be at least this many words long to count as a shared passage."""

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from tui import __version__
-from tui.model import Claim, Comparison, Row, Sentence
+from tui.engine.model import Claim, Comparison, Row, Sentence
 from tui.visible import escape_for_json
 
 FORMAT_VERSION = 1

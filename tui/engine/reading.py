@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from tui.boilerplate import is_boilerplate
-from tui.errors import InputError
-from tui.model import Document
+from tui.engine.boilerplate import is_boilerplate
+from tui.engine.errors import InputError
+from tui.engine.model import Document
 
 MAX_BYTES = 64 * 1024 * 1024
 """Largest input read; a FIFO or device that keeps giving bytes is cut off here with an error."""
@@ -209,7 +209,7 @@ def _distinct_labels(documents: list[Document]) -> list[Document]:
 def bundled_seeds() -> list[str]:
     """Paths of the sample articles shipped with claimdiff (inside the wheel, or beside the source)."""
     here = Path(__file__).resolve().parent
-    for folder in (here / "seeds", here.parent / "seeds"):
+    for folder in (here.parent / "seeds", here.parent.parent / "seeds"):
         files = sorted(str(p) for p in folder.glob("*.txt")) if folder.is_dir() else []
         if files:
             return files

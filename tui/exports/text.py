@@ -8,8 +8,8 @@ from typing import TextIO
 from rich.console import Console, Group
 from rich.text import Text
 
+from tui.engine.model import Comparison, Row
 from tui.kinds import Mark, mark_of
-from tui.model import Comparison, Row
 from tui.visible import folded, single_line
 
 _STYLES = {Mark.CONFLICT: "bold red", Mark.ALL: "green", Mark.SOME: "cyan", Mark.UNIQUE: "yellow"}

@@ -9,15 +9,15 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import BinaryIO
 
-from tui.aligning import AlignOptions, Group, align
-from tui.boilerplate import is_boilerplate
-from tui.claims import extract_claims, same_value, shown_value, slot_key, slot_label
-from tui.model import Cell, Claim, Comparison, Conflict, Document, Row, RowKind, SelfContradiction, Sentence
-from tui.passages import verbatim_passages, word_spans
-from tui.reading import read_documents
-from tui.segmenting import segment_many
-from tui.similarity import TermSpace
-from tui.words import Word, terms, words
+from tui.engine.aligning import AlignOptions, Group, align
+from tui.engine.boilerplate import is_boilerplate
+from tui.engine.claims import extract_claims, same_value, shown_value, slot_key, slot_label
+from tui.engine.model import Cell, Claim, Comparison, Conflict, Document, Row, RowKind, SelfContradiction, Sentence
+from tui.engine.passages import verbatim_passages, word_spans
+from tui.engine.reading import read_documents
+from tui.engine.segmenting import segment_many
+from tui.engine.similarity import TermSpace
+from tui.engine.words import Word, terms, words
 
 CONFLICT_KINDS = frozenset({"quantity", "money", "percent", "date", "year"})
 """Claim kinds whose different values make a conflict (names differ by paraphrase, not fact)."""

@@ -1,0 +1,1 @@
+"""The comparison engine: reading, segmenting, scoring, aligning and claim checking; no UI imports."""

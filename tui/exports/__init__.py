@@ -1,0 +1,1 @@
+"""Ways out of a comparison: the JSON export and the text report."""
