@@ -38,14 +38,15 @@ def test_json_export_of_the_seeds() -> None:
     result = claimdiff("--format", "json", *SEEDS)
     assert result.returncode == 0, result.stderr
     export = json.loads(result.stdout)
-    assert export["version"] == 1
+    assert export["version"] == 2
     assert [d["id"] for d in export["documents"]] == ["d0", "d1", "d2", "d3", "d4"]
     assert export["documents"][0]["path"] == SEEDS[0]
     assert export["documents"][0]["label"] == Path(SEEDS[0]).name
     texts = [Path(path).read_text(encoding="utf-8") for path in SEEDS]
     for row in export["rows"]:
         assert row["kind"] in {"shared", "conflict", "unique"}
-        assert (row["kind"] == "unique") == (len(row["cells"]) == 1)
+        assert row["kind"] != "unique" or len(row["cells"]) == 1
+        assert row["kind"] != "shared" or len(row["cells"]) > 1
         for cell in row["cells"]:
             text = texts[int(cell["doc"][1:])]
             for sentence in cell["sentences"]:
@@ -56,6 +57,12 @@ def test_json_export_of_the_seeds() -> None:
         for row in conflict_rows
         for c in row["conflicts"]
     )
+    gpus = export["facts"][0]
+    assert (gpus["id"], gpus["label"], gpus["kind"]) == ("f1", "GPUs", "quantity")
+    for mention in gpus["mentions"]:
+        assert texts[int(mention["doc"][1:])][mention["start"] : mention["end"]] == mention["text"]
+    clashing = {(gpus["mentions"][i]["doc"], gpus["mentions"][j]["doc"]) for i, j in gpus["clashes"]}
+    assert ("d0", "d2") in clashing and ("d4", "d4") in clashing
 
 
 def test_json_is_deterministic_across_hash_seeds() -> None:
@@ -81,7 +88,7 @@ def test_output_file_and_format_from_suffix(tmp_path: Path) -> None:
     target = tmp_path / "out.json"
     result = claimdiff("-o", str(target), seed("001"), seed("002"))
     assert result.returncode == 0 and result.stdout == ""
-    assert json.loads(target.read_text(encoding="utf-8"))["version"] == 1
+    assert json.loads(target.read_text(encoding="utf-8"))["version"] == 2
 
 
 def test_stdin_and_a_single_document() -> None:

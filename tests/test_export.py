@@ -21,7 +21,7 @@ def documents() -> list[Document]:
 
 def test_export_rows_offsets_and_conflict() -> None:
     export = json.loads(dumps(compare(documents())))
-    assert export["version"] == 1
+    assert export["version"] == 2
     assert export["summary"] == {"rows": 3, "shared": 1, "conflicts": 1, "unique": 1}
     cells = [[(cell["doc"], [s["text"] for s in cell["sentences"]]) for cell in row["cells"]] for row in export["rows"]]
     assert cells == [
@@ -32,8 +32,21 @@ def test_export_rows_offsets_and_conflict() -> None:
     conflict = export["rows"][0]
     assert conflict["kind"] == "conflict"
     assert conflict["conflicts"] == [
-        {"slot": "widgets", "kind": "quantity", "values": {"d0": "10,000", "d1": "12,000"}}
+        {"slot": "widgets", "kind": "quantity", "fact": "f1", "values": {"d0": "10,000", "d1": "12,000"}}
     ]
+    assert export["facts"][0] == {
+        "id": "f1",
+        "label": "widgets",
+        "kind": "quantity",
+        "mentions": [
+            {"doc": "d0", "sentence": 0, "start": 12, "end": 18, "text": "10,000", "value": "10,000", "qualifier": ""},
+            {"doc": "d1", "sentence": 1, "start": 47, "end": 53, "text": "12,000", "value": "12,000", "qualifier": ""},
+        ],
+        "clashes": [[0, 1]],
+    }
+    [claim] = [found for found in conflict["cells"][0]["claims"] if found["kind"] == "quantity"]
+    assert claim["reading"] == {"low": 10000.0, "high": 10000.0, "precision": 0.5, "unit": "", "form": "exact"}
+    assert (claim["thing"], claim["role"]) == ("widgets", "")
     assert [(d["doc"], d["text"]) for d in conflict["differs"]] == [("d0", "10,000"), ("d1", "12,000")]
     sentence = export["rows"][0]["cells"][1]["sentences"][0]
     assert (sentence["start"], sentence["end"]) == (35, 69)

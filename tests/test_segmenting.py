@@ -22,6 +22,32 @@ def test_golden_rules_score_at_least_97_percent() -> None:
     assert sorted(set(range(1, 49)) - set(passed)) == [18]  # "At 5 a.m. Mr. Smith", as pySBD itself
 
 
+def test_pysbd_decides_inside_a_piece_without_sure_cuts() -> None:
+    # No plain word ends a sentence before a capital outside quotation marks, so each line goes to
+    # pySBD whole (through the memoised patterns and the search for its sentences in the text).
+    text = (
+        "Prices rose 3.5 percent in the U.S. He said: “Mr. Smith knew it. So did we.” "
+        "Then he left at 5 p.m. Nobody followed."
+    )
+    assert sentences(text) == [(0, 35), (36, 76), (77, 99), (100, 116)]
+    assert pieces(text, sentences(text)) == [
+        "Prices rose 3.5 percent in the U.S.",
+        "He said: “Mr. Smith knew it. So did we.”",
+        "Then he left at 5 p.m.",
+        "Nobody followed.",
+    ]
+    # pySBD finds "mr" in any case, and ends no sentence at "U.S." before "Mr."
+    text = (
+        "Prices rose 3.5 percent in the U.S. Mr. Smith said: “We knew it. So did they.” "
+        "Then he left at 5 p.m. Nobody followed."
+    )
+    assert sentences(text) == [(0, 78), (79, 101), (102, 118)]
+    # pySBD returns "∯" (its own mark for a full stop that ends nothing) as ".": that sentence is not
+    # in the text, so pySBD drops it, and its words stay with the sentence before.
+    text = "It costs 3.5 U.S. cents! ∯ is rare. Mr. Smith said so."
+    assert pieces(text, sentences(text)) == ["It costs 3.5 U.S. cents! ∯ is rare.", "Mr. Smith said so."]
+
+
 def test_headings_and_unpunctuated_lines_are_units_of_their_own() -> None:
     text = "Big News Today\nThe council met. It voted.\nMost Popular\nRecent Comments\n"
     assert pieces(text, sentences(text)) == [

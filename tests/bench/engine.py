@@ -35,6 +35,7 @@ BENCH = ROOT.parent / "shared" / "bench"
 def forget() -> None:
     """Empty the engine's memo caches, so each timed run starts cold (as a new process would)."""
     segmenting._pysbd_spans.cache_clear()
+    segmenting._compiled.cache_clear()
     words.term.cache_clear()
 
 

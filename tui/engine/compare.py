@@ -2,28 +2,25 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from itertools import combinations
+from dataclasses import dataclass, replace
 from typing import BinaryIO
 
 from tui.engine.aligning import AlignOptions, Group, align
 from tui.engine.boilerplate import is_boilerplate
-from tui.engine.claims import extract_claims, same_value, shown_value, slot_key, slot_label
-from tui.engine.model import Cell, Claim, Comparison, Conflict, Document, Row, RowKind, SelfContradiction, Sentence
+from tui.engine.conflicts import row_conflicts, self_contradictions
+from tui.engine.facts import group_facts
+from tui.engine.mentions import extract_claims
+from tui.engine.metadata import find_metadata
+from tui.engine.model import Cell, Comparison, Conflict, Document, Row, RowKind, Sentence
 from tui.engine.passages import verbatim_passages, word_spans
 from tui.engine.reading import read_documents
 from tui.engine.segmenting import segment_many
 from tui.engine.similarity import TermSpace
 from tui.engine.words import Word, terms, words
-
-CONFLICT_KINDS = frozenset({"quantity", "money", "percent", "date", "year"})
-"""Claim kinds whose different values make a conflict (names differ by paraphrase, not fact)."""
-
-SELF_CONTRADICTION_SIMILARITY = 0.2
-"""Two sentences of one document must be at least this alike for their values to clash."""
 
 _HEADING_END = re.compile(r"[.!?:;…]['\"”’)\]]*$")
 
@@ -92,22 +89,51 @@ def compare(
         on_pair=lambda done, total: step("aligning", done, total),
     )
     step("claims", 0, 1)
+    metadata = [find_metadata(document.text) for document in documents]
+    documents = [
+        document if document.published or not found.published else replace(document, published=found.published)
+        for document, found in zip(documents, metadata, strict=True)
+    ]
+    published = [_date(document.published) for document in documents]
     claims = {
         (sentence.doc, sentence.index): found
         for document in sentences
         for sentence in document
         if not sentence.boilerplate
-        for found in [extract_claims(sentence.text, sentence.start)]
+        for found in [
+            extract_claims(
+                sentence.text,
+                sentence.start,
+                excluded=metadata[sentence.doc].spans,
+                published=published[sentence.doc],
+            )
+        ]
         if found
     }
+    row_of = {
+        (doc, index): number
+        for number, group in enumerate(groups)
+        for doc, run in group.members.items()
+        for index in run
+    }
+    step("facts", 0, 1)
+    facts = group_facts(
+        sentences,
+        claims,
+        row_of,
+        published=published,
+        similarity=lambda doc, first, second: space.passage_similarity((doc, [first]), (doc, [second])),
+        row_scores=[group.score for group in groups],
+    )
+    conflicts = row_conflicts(facts, row_of, len(groups))
     rows = []
     for number, group in enumerate(groups):
-        rows.append(_row(group, sentences, claims))
+        rows.append(_row(group, sentences, conflicts.get(number, [])))
         if number % 200 == 0:
             step("claims", number, len(groups))
     step("passages", 0, 1)
     passages = verbatim_passages([document.text for document in documents])
-    contradictions = self_contradictions(sentences, claims, space)
+    contradictions = self_contradictions(facts)
     step("done", 1, 1)
     return Comparison(
         documents=list(documents),
@@ -116,7 +142,15 @@ def compare(
         self_contradictions=contradictions,
         passages=passages,
         claims=claims,
+        facts=facts,
     )
+
+
+def _date(iso: str) -> datetime.date | None:
+    try:
+        return datetime.date.fromisoformat(iso) if iso else None
+    except ValueError:
+        return None
 
 
 def _sentences(doc: int, text: str, spans: Sequence[tuple[int, int]]) -> list[Sentence]:
@@ -145,11 +179,7 @@ def _sentences(doc: int, text: str, spans: Sequence[tuple[int, int]]) -> list[Se
     return found
 
 
-def _row(
-    group: Group,
-    sentences: Sequence[Sequence[Sentence]],
-    claims: dict[tuple[int, int], list[Claim]],
-) -> Row:
+def _row(group: Group, sentences: Sequence[Sequence[Sentence]], conflicts: list[Conflict]) -> Row:
     cells = [Cell(doc, list(indices)) for doc, indices in sorted(group.members.items())]
     cell_words = (
         [
@@ -164,11 +194,10 @@ def _row(
         else []
     )
     spans = word_spans(cell_words) if len(cells) > 1 else [[] for _ in cells]
-    conflicts = row_conflicts(cells, claims) if len(cells) > 1 else []
-    if len(cells) == 1:
-        kind = RowKind.UNIQUE
-    elif conflicts:
+    if conflicts:
         kind = RowKind.CONFLICT
+    elif len(cells) == 1:
+        kind = RowKind.UNIQUE
     else:
         kind = RowKind.SHARED
     shared_terms = _shared_terms(cell_words) if len(cells) > 1 else []
@@ -192,101 +221,3 @@ def _shared_terms(cell_words: Sequence[Sequence[Word]]) -> list[str]:
             seen.add(word.term)
             shown.append(word.text)
     return shown
-
-
-def row_conflicts(cells: Sequence[Cell], claims: dict[tuple[int, int], list[Claim]]) -> list[Conflict]:
-    """Slots for which two documents of a row give values that cannot both be true.
-
-    Two documents clash on a slot when each states a value for it that nothing in the other agrees
-    with (``same_value``: "about $1 billion" and "roughly $1 billion" agree). A document that only
-    adds a value the other does not mention does not clash. The clashing values are the ones shown
-    and highlighted.
-    """
-    by_slot: dict[str, dict[int, list[Claim]]] = {}
-    for cell in cells:
-        for index in cell.sentences:
-            for claim in claims.get((cell.doc, index), []):
-                if claim.kind in CONFLICT_KINDS:
-                    by_slot.setdefault(slot_key(claim), {}).setdefault(cell.doc, []).append(claim)
-    conflicts = []
-    for per_doc in by_slot.values():
-        clashing: dict[int, list[Claim]] = {}
-        for first, second in combinations(sorted(per_doc), 2):
-            left = [a for a in per_doc[first] if not any(same_value(a, b) for b in per_doc[second])]
-            right = [b for b in per_doc[second] if not any(same_value(b, a) for a in per_doc[first])]
-            if left and right:
-                for doc, found in ((first, left), (second, right)):
-                    known = clashing.setdefault(doc, [])
-                    known.extend(claim for claim in found if claim not in known)
-        if not clashing:
-            continue
-        shown = {doc: clashing.get(doc, found) for doc, found in sorted(per_doc.items())}
-        first_claim = next(iter(shown.values()))[0]
-        conflicts.append(
-            Conflict(
-                slot=slot_label(first_claim),
-                kind=first_claim.kind,
-                values={doc: shown_value(found[0]) for doc, found in shown.items()},
-                places={
-                    doc: tuple((claim.start, claim.end) for claim in sorted(found, key=lambda c: c.start))
-                    for doc, found in sorted(clashing.items())
-                },
-            )
-        )
-    return conflicts
-
-
-def self_contradictions(
-    sentences: Sequence[Sequence[Sentence]], claims: dict[tuple[int, int], list[Claim]], space: TermSpace
-) -> list[SelfContradiction]:
-    """Pairs of claims of one document that fill the same slot with clashing values.
-
-    Only claims of two different sentences about the same thing (similar enough wording) count:
-    one article may well give two sums of money for two different deals. Claims are grouped by
-    slot first, and the similar sentence pairs of a group come from one sparse product, so a long
-    document costs what its similar pairs cost, not the square of its claims.
-    """
-    found: list[SelfContradiction] = []
-    for doc, document in enumerate(sentences):
-        by_slot: dict[str, list[tuple[int, Claim]]] = {}
-        for sentence in document:
-            for claim in claims.get((doc, sentence.index), []):
-                if claim.kind in CONFLICT_KINDS:
-                    by_slot.setdefault(f"{claim.kind}:{slot_key(claim)}", []).append((sentence.index, claim))
-        for stated in by_slot.values():
-            if len({index for index, _ in stated}) < 2:
-                continue
-            found.extend(_clashes_in_slot(doc, stated, space))
-    return found
-
-
-def _clashes_in_slot(doc: int, stated: list[tuple[int, Claim]], space: TermSpace) -> list[SelfContradiction]:
-    indices = sorted({index for index, _ in stated})
-    by_sentence: dict[int, list[Claim]] = {}
-    for index, claim in stated:
-        by_sentence.setdefault(index, []).append(claim)
-    found = []
-    for first_index, second_index in space.similar_pairs(doc, indices, SELF_CONTRADICTION_SIMILARITY):
-        clash = next(
-            (
-                (first, second)
-                for first in by_sentence[first_index]
-                for second in by_sentence[second_index]
-                if not same_value(first, second)
-            ),
-            None,
-        )
-        if clash is None:
-            continue
-        found.append(
-            SelfContradiction(
-                doc=doc,
-                slot=slot_label(clash[0]),
-                kind=clash[0].kind,
-                first=clash[0],
-                second=clash[1],
-                first_sentence=first_index,
-                second_sentence=second_index,
-            )
-        )
-    return found

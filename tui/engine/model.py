@@ -24,6 +24,8 @@ class Document:
     title: str
     text: str
     format: str = "text"
+    published: str = ""
+    """The publication date (ISO ``YYYY-MM-DD``) when the document carries one, else ""."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,34 +41,125 @@ class Sentence:
     heading: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Claim:
-    """A checkable value stated in a sentence, such as ``10,000 GPUs`` or ``$1 billion``."""
+class ClaimKind(StrEnum):
+    """What a claim states; claims of one fact share a kind (a count and a vague count are both counts)."""
 
-    kind: str
+    QUANTITY = "quantity"
+    MONEY = "money"
+    PERCENT = "percent"
+    MEASURE = "measure"
+    DURATION = "duration"
+    DATE = "date"
+    TIME = "time"
+    YEAR = "year"
+    AGE = "age"
+    RECORD = "record"
+    MAGNITUDE = "magnitude"
+    ENTITY = "entity"
+
+
+class Form(StrEnum):
+    """How a value is stated, which decides the range of values it allows."""
+
+    EXACT = "exact"
+    APPROXIMATE = "approximate"
+    NEARLY = "nearly"
+    AT_LEAST = "at least"
+    AT_MOST = "at most"
+    RANGE = "range"
+    VAGUE = "vague"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Reading:
+    """A value as a range in a canonical unit: ``low``..``high``, each end blurred by ``precision``.
+
+    Counts have the unit "", measures "m", "kg" or "m2", durations "s", money its currency code,
+    percentages "%", dates "day" (proleptic ordinals), weekdays "weekday" (0 = Monday), times of day
+    "utc" or "local" (minutes after midnight), years "year", ages "age", magnitudes "magnitude",
+    records "record" (the two numbers packed as ``a * 1e6 + b``).
+    """
+
+    low: float
+    high: float
+    precision: float
+    unit: str
+    form: Form = Form.EXACT
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Claim:
+    """A checkable value stated in a sentence, such as ``10,000 GPUs`` or ``about $1 billion``.
+
+    ``slot`` names what is measured in a few words ("GPUs", "money USD", "depth"); ``thing`` is the
+    counted noun with its modifiers; ``role`` is the verb and the anchors around the value ("killed",
+    "off Aden", "deep"); ``reading`` is None only for names.
+    """
+
+    kind: ClaimKind
     slot: str
     value: str
-    normalized: float | str
     qualifier: str
     start: int
     end: int
     text: str
+    reading: Reading | None = None
+    thing: str = ""
+    role: str = ""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Mention:
+    """A claim where it stands: document, sentence index and the claim itself."""
+
+    doc: int
+    sentence: int
+    claim: Claim
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Fact:
+    """One quantity of one thing in one event, as every document that states it states it.
+
+    ``clashes`` are pairs of indices into ``mentions`` whose values cannot both be true; a pair
+    inside one document is a self-contradiction.
+    """
+
+    id: str
+    label: str
+    kind: ClaimKind
+    mentions: tuple[Mention, ...]
+    clashes: tuple[tuple[int, int], ...] = ()
+
+    @property
+    def disputed(self) -> bool:
+        return bool(self.clashes)
+
+    @property
+    def docs(self) -> list[int]:
+        return sorted({mention.doc for mention in self.mentions})
+
+    def clashing(self) -> set[int]:
+        """Indices of the mentions that take part in a clash."""
+        return {index for pair in self.clashes for index in pair}
 
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
-    """Documents of one row that give different values for the same slot."""
+    """Documents of one row whose mentions of one fact clash."""
 
     slot: str
     kind: str
     values: dict[int, str]
     places: dict[int, tuple[tuple[int, int], ...]] = field(default_factory=dict)
     """Per document, the (start, end) offsets of the claims that clash, to highlight them."""
+    fact: str = ""
+    """The id of the fact whose mentions clash."""
 
 
 @dataclass(frozen=True, slots=True)
 class SelfContradiction:
-    """One document that states two different values for the same slot."""
+    """One document that states two clashing values of one fact."""
 
     doc: int
     slot: str
@@ -75,6 +168,7 @@ class SelfContradiction:
     second: Claim
     first_sentence: int
     second_sentence: int
+    fact: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +232,8 @@ class Comparison:
     passages: list[SharedPassage] = field(default_factory=list)
     claims: dict[tuple[int, int], list[Claim]] = field(default_factory=dict)
     """Claims by (doc, sentence index)."""
+    facts: list[Fact] = field(default_factory=list)
+    """Every fact the claims state, the most disputed first."""
 
     def sentence(self, doc: int, index: int) -> Sentence:
         return self.sentences[doc][index]
@@ -150,6 +246,14 @@ class Comparison:
                 for index in cell.sentences:
                     where[(cell.doc, index)] = row_index
         return where
+
+    def fact_of(self) -> dict[tuple[int, int, int], Fact]:
+        """Map each claim, as (doc, start, end), to the fact it is a mention of."""
+        return {
+            (mention.doc, mention.claim.start, mention.claim.end): fact
+            for fact in self.facts
+            for mention in fact.mentions
+        }
 
     def count(self, kind: RowKind) -> int:
         return sum(1 for row in self.rows if row.kind is kind)

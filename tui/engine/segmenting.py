@@ -14,9 +14,12 @@ Both keep every non-space character of the text exactly once, in order.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+import sys
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from typing import Any
+
+import pysbd
 
 Span = tuple[int, int]
 
@@ -38,10 +41,64 @@ _QUOTED_END = re.compile(
 _SEMICOLON = re.compile(r";(?=\s)")
 
 
+class _MemoisedRe:
+    """The ``re`` module as pySBD sees it: the same functions, each pattern compiled only once.
+
+    pySBD builds patterns as it goes (several for each abbreviation a text holds), more than the
+    512 that ``re`` itself remembers, so it used to compile some two thousand for a long text.
+    ``re.sub(pattern, repl, string, count, flags)`` is ``re.compile(pattern, flags).sub(repl,
+    string, count)``, and so on for the others: what pySBD finds does not change.
+    """
+
+    IGNORECASE = re.IGNORECASE
+    escape = staticmethod(re.escape)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(re, name)
+
+    @staticmethod
+    def sub(pattern: str | re.Pattern[str], repl: Any, string: str, count: int = 0, flags: int = 0) -> str:
+        return _compiled(pattern, flags).sub(repl, string, count)
+
+    @staticmethod
+    def search(pattern: str | re.Pattern[str], string: str, flags: int = 0) -> re.Match[str] | None:
+        return _compiled(pattern, flags).search(string)
+
+    @staticmethod
+    def match(pattern: str | re.Pattern[str], string: str, flags: int = 0) -> re.Match[str] | None:
+        return _compiled(pattern, flags).match(string)
+
+    @staticmethod
+    def findall(pattern: str | re.Pattern[str], string: str, flags: int = 0) -> list[Any]:
+        return _compiled(pattern, flags).findall(string)
+
+    @staticmethod
+    def finditer(pattern: str | re.Pattern[str], string: str, flags: int = 0) -> Iterator[re.Match[str]]:
+        return _compiled(pattern, flags).finditer(string)
+
+    @staticmethod
+    def split(pattern: str | re.Pattern[str], string: str, maxsplit: int = 0, flags: int = 0) -> list[Any]:
+        return _compiled(pattern, flags).split(string, maxsplit)
+
+
+@lru_cache(maxsize=4096)
+def _compiled(pattern: str | re.Pattern[str], flags: int) -> re.Pattern[str]:
+    return re.compile(pattern, flags)
+
+
+def _memoise_pysbd_patterns() -> None:
+    """Give every pySBD module that uses ``re`` the memoising one instead (once, at import)."""
+    memoised = _MemoisedRe()
+    for name, module in list(sys.modules.items()):
+        if name.split(".")[0] == "pysbd" and getattr(module, "re", None) is re:
+            vars(module)["re"] = memoised
+
+
+_memoise_pysbd_patterns()
+
+
 @lru_cache(maxsize=1)
 def _segmenter() -> Any:
-    import pysbd
-
     return pysbd.Segmenter(language="en", clean=False)
 
 
@@ -144,7 +201,40 @@ def split_unit(unit: str) -> list[Span]:
 @lru_cache(maxsize=20_000)
 def _pysbd_spans(piece: str) -> tuple[Span, ...]:
     """pySBD's sentences of a piece as spans; remembered, since outlets copy paragraphs verbatim."""
-    return tuple(_map_pieces(piece, _segmenter().segment(piece)))
+    return tuple(_map_pieces(piece, _located(piece, _segmenter().processor(piece).process())))
+
+
+def _located(text: str, found: Sequence[str]) -> list[str]:
+    """What ``Segmenter.segment`` makes of its processor's sentences, without its costly search.
+
+    It seeks each sentence, with the whitespace after it, by a regular expression compiled for that
+    sentence, takes the first occurrence that ends past the sentence before, and drops a sentence
+    it does not find; ``_occurrence`` does the same with ``str.find``.
+    """
+    located: list[str] = []
+    prior_end = 0
+    for sentence in found:
+        span = _occurrence(text, sentence, prior_end)
+        if span is not None:
+            located.append(text[span[0] : span[1]])
+            prior_end = span[1]
+    return located
+
+
+def _occurrence(text: str, sentence: str, prior_end: int) -> Span | None:
+    r"""Where ``re.escape(sentence) + r"\s*"`` first matches in the text, ending past ``prior_end``
+    (``\s`` is what ``str.isspace`` accepts)."""
+    if not sentence:  # pySBD's pattern is then a bare r"\s*", which also matches empty strings
+        return next((match.span() for match in re.finditer(r"\s*", text) if match.end() > prior_end), None)
+    start = text.find(sentence)
+    while start >= 0:
+        end = start + len(sentence)
+        while end < len(text) and text[end].isspace():
+            end += 1
+        if end > prior_end:
+            return (start, end)
+        start = text.find(sentence, end)
+    return None
 
 
 def _sure_pieces(body: str) -> list[Span]:

@@ -1,4 +1,4 @@
-"""The JSON export (version 1): a stable contract that other tools and our own checks read."""
+"""The JSON export (version 2): a stable contract that other tools and our own checks read."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ from collections.abc import Iterator
 from typing import Any
 
 from tui import __version__
-from tui.engine.model import Claim, Comparison, Row, Sentence
+from tui.engine.model import Claim, Comparison, Fact, Row, Sentence
 from tui.visible import escape_for_json
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 
 
 def to_dict(comparison: Comparison) -> dict[str, Any]:
@@ -32,6 +32,7 @@ def _head(comparison: Comparison) -> dict[str, Any]:
                 "path": document.path,
                 "label": document.label,
                 "title": document.title,
+                "published": document.published,
                 "format": document.format,
                 "characters": len(document.text),
                 "sentences": len(comparison.sentences[doc]),
@@ -50,11 +51,13 @@ def _head(comparison: Comparison) -> dict[str, Any]:
 def _tail(comparison: Comparison) -> dict[str, Any]:
     ids = [document.id for document in comparison.documents]
     return {
+        "facts": [_fact(comparison, fact, ids) for fact in comparison.facts],
         "self_contradictions": [
             {
                 "doc": ids[item.doc],
                 "slot": item.slot,
                 "kind": item.kind,
+                "fact": item.fact,
                 "first": _claim(item.first, item.first_sentence),
                 "second": _claim(item.second, item.second_sentence),
             }
@@ -94,6 +97,7 @@ def _row(comparison: Comparison, row: Row, ids: list[str]) -> dict[str, Any]:
             {
                 "slot": conflict.slot,
                 "kind": conflict.kind,
+                "fact": conflict.fact,
                 "values": {ids[doc]: value for doc, value in conflict.values.items()},
             }
             for conflict in row.conflicts
@@ -126,15 +130,47 @@ def _sentence(sentence: Sentence) -> dict[str, Any]:
 
 
 def _claim(claim: Claim, sentence: int) -> dict[str, Any]:
-    return {
+    found: dict[str, Any] = {
         "sentence": sentence,
-        "kind": claim.kind,
+        "kind": claim.kind.value,
         "slot": claim.slot,
         "value": claim.value,
         "qualifier": claim.qualifier,
         "start": claim.start,
         "end": claim.end,
         "text": claim.text,
+    }
+    if claim.reading is not None:
+        found["reading"] = {
+            "low": claim.reading.low,
+            "high": claim.reading.high,
+            "precision": claim.reading.precision,
+            "unit": claim.reading.unit,
+            "form": claim.reading.form.value,
+        }
+        found["thing"] = claim.thing
+        found["role"] = claim.role
+    return found
+
+
+def _fact(comparison: Comparison, fact: Fact, ids: list[str]) -> dict[str, Any]:
+    return {
+        "id": fact.id,
+        "label": fact.label,
+        "kind": fact.kind.value,
+        "mentions": [
+            {
+                "doc": ids[mention.doc],
+                "sentence": mention.sentence,
+                "start": mention.claim.start,
+                "end": mention.claim.end,
+                "text": mention.claim.text,
+                "value": mention.claim.value,
+                "qualifier": mention.claim.qualifier,
+            }
+            for mention in fact.mentions
+        ],
+        "clashes": [list(pair) for pair in fact.clashes],
     }
 
 
