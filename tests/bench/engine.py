@@ -1,9 +1,11 @@
-"""Engine benchmark: time to compare the seeds and Mark, alignment F1 on Mark, boundary score.
+"""Engine benchmark: compare times, whole-process export times, Mark F1, boundaries, news conflicts.
 
 Run from the repository root:  python tests/bench/engine.py [--repeat N]
 Prints medians of N runs (after one warm-up run that also pays for imports), each run with the
-engine's memo caches emptied first, as in a new process. The evaluation data
-is read from ../shared/bench beside the repository.
+engine's memo caches emptied first, as in a new process; then the whole process
+(``claimdiff --format json``: start, imports, reading, comparing, writing) for the seeds and Mark;
+then the conflict scores on the three news stories. The evaluation data is read from
+../shared/bench beside the repository.
 """
 
 from __future__ import annotations
@@ -79,6 +81,35 @@ def mark_f1(documents: list[Document]) -> str:
     return "; ".join(lines)
 
 
+def whole_process(paths: list[str], repeat: int) -> float:
+    """Median wall time of ``claimdiff --format json PATHS`` in a fresh interpreter."""
+    command = [sys.executable, "-m", "tui", "--format", "json", *paths]
+    subprocess.run(command, capture_output=True, check=True)
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        subprocess.run(command, capture_output=True, check=True)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def news_scores() -> str:
+    """The micro totals of ../shared/bench/news/score_all.py, run on this checkout's CLI."""
+    with tempfile.TemporaryDirectory() as folder:
+        launcher = Path(folder) / "claimdiff"
+        launcher.write_text(f'#!/bin/sh\nexec {sys.executable} -m tui "$@"\n', encoding="utf-8")
+        launcher.chmod(0o755)
+        result = subprocess.run(
+            [sys.executable, str(BENCH / "news" / "score_all.py"), "--claimdiff", str(launcher), "--out", folder],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+        )
+    lines = result.stdout.splitlines()
+    start = next((n for n, line in enumerate(lines) if line.startswith("MICRO")), len(lines))
+    return "\n".join("  " + line.strip() for line in lines[start : start + 3]) or result.stderr.strip()
+
+
 def golden_rules() -> str:
     rules = [json.loads(line) for line in (BENCH / "golden-rules" / "english_golden_rules.jsonl").open()]
     passed = sum(1 for rule in rules if [rule["text"][a:b] for a, b in sentences(rule["text"])] == rule["sentences"])
@@ -104,6 +135,14 @@ def main() -> None:
     print("  by stage: " + ", ".join(f"{name} {seconds:.3f} s" for name, seconds in stages.items() if seconds > 0.0005))
     print(f"  alignment: {mark_f1(mark)}")
     print(f"golden rules (sentence boundaries): {golden_rules()}")
+    seed_paths = sorted(str(p) for p in (ROOT / "seeds").glob("*.txt"))
+    mark_paths = sorted(str(p) for p in (BENCH / "mark").glob("mark-*.txt"))
+    print(f"whole process, claimdiff --format json (median of {arguments.repeat}):")
+    seeds_seconds = whole_process(seed_paths, arguments.repeat)
+    print(f"  seeds {seeds_seconds:.2f} s, mark {whole_process(mark_paths, arguments.repeat):.2f} s")
+    if (BENCH / "news").is_dir():
+        print("news conflicts (../shared/bench/news):")
+        print(news_scores())
 
 
 if __name__ == "__main__":

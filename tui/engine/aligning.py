@@ -228,37 +228,33 @@ def heaviest_chain(rows: np.ndarray, cols: np.ndarray, weights: np.ndarray) -> l
     back = [-1] * len(order)
     row_list, col_list, weight_list = rows.tolist(), cols.tolist(), weights.tolist()
 
-    def query(column: int) -> tuple[float, int]:
-        value, pair = 0.0, -1
-        index = column  # prefix over columns < column, tree indices are column + 1
-        while index > 0:
-            if tree_value[index] > value:
-                value, pair = tree_value[index], tree_pair[index]
-            index -= index & -index
-        return value, pair
-
-    def update(column: int, value: float, pair: int) -> None:
-        index = column + 1
-        while index <= size:
-            if value > tree_value[index]:
-                tree_value[index], tree_pair[index] = value, pair
-            index += index & -index
-
     position = 0
     ordered = order.tolist()
-    while position < len(ordered):
+    total = len(ordered)
+    while position < total:
         row = row_list[ordered[position]]
         end = position
-        while end < len(ordered) and row_list[ordered[end]] == row:
+        while end < total and row_list[ordered[end]] == row:
             end += 1
         for k in range(position, end):
+            # Prefix maximum over columns < col (tree indices are column + 1), inlined: hot loop.
             pair = ordered[k]
-            previous_value, previous_pair = query(col_list[pair])
-            best[pair] = previous_value + weight_list[pair]
-            back[pair] = previous_pair
+            value, previous = 0.0, -1
+            index = col_list[pair]
+            while index > 0:
+                if tree_value[index] > value:
+                    value, previous = tree_value[index], tree_pair[index]
+                index -= index & -index
+            best[pair] = value + weight_list[pair]
+            back[pair] = previous
         for k in range(position, end):
             pair = ordered[k]
-            update(col_list[pair], best[pair], pair)
+            value = best[pair]
+            index = col_list[pair] + 1
+            while index <= size:
+                if value > tree_value[index]:
+                    tree_value[index], tree_pair[index] = value, pair
+                index += index & -index
         position = end
     if not ordered:
         return []

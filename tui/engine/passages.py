@@ -87,10 +87,18 @@ def verbatim_passages(texts: Sequence[str], *, min_words: int = MIN_RUN_WORDS) -
     bounds: list[tuple[array[int], array[int]]] = []
     for text in texts:
         found, starts, ends = array("q"), array("q"), array("q")
-        for match in WORD.finditer(text):
-            found.append(vocabulary.setdefault(_surface_text(match.group()), len(vocabulary)))
-            starts.append(match.start())
-            ends.append(match.end())
+        lowered = _surface_text(text)
+        if len(lowered) == len(text):  # lower-casing kept every offset: take words from the lowered text
+            for match in WORD.finditer(lowered):
+                found.append(vocabulary.setdefault(match.group(), len(vocabulary)))
+                start, end = match.span()
+                starts.append(start)
+                ends.append(end)
+        else:
+            for match in WORD.finditer(text):
+                found.append(vocabulary.setdefault(_surface_text(match.group()), len(vocabulary)))
+                starts.append(match.start())
+                ends.append(match.end())
         keys.append(found)
         bounds.append((starts, ends))
     runs: dict[tuple[int, int, int], set[tuple[int, int]]] = defaultdict(set)
