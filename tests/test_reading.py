@@ -67,6 +67,23 @@ def test_html_main_text_and_title(tmp_path: Path) -> None:
     assert "<p>" not in document.text
 
 
+def test_html_publication_date_is_kept_on_the_document(tmp_path: Path) -> None:
+    page = tmp_path / "ferry.html"
+    page.write_text(
+        '<html><head><title>Ferry sinks</title><meta property="article:published_time" '
+        'content="2013-07-02T08:00:00Z"></head><body><article><h1>Ferry sinks off the coast</h1>'
+        "<p>A ferry sank off the island on Tuesday, killing at least 12 people and injuring 30 "
+        "passengers, officials said. Rescuers searched through the night while relatives waited at "
+        "the port for news of their families.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    document = read_document(str(page), "d0")
+    assert (document.title, document.published) == ("Ferry sinks off the coast", "2013-07-02")
+    plain = tmp_path / "plain.txt"
+    plain.write_text("No date here. Only words.\n", encoding="utf-8")
+    assert read_document(str(plain), "d1").published == ""
+
+
 def test_stdin_is_read_once(tmp_path: Path) -> None:
     other = write(tmp_path, "b.txt", b"Other text.\n")
     documents = read_documents(["-", other], stdin=io.BytesIO(b"From the pipe.\n"))

@@ -9,6 +9,7 @@ import stat
 import sys
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -133,8 +134,12 @@ def detect_format(path: str, data: bytes) -> str:
     return "text"
 
 
-def html_to_text(html: str) -> tuple[str, str | None]:
-    """Main text of an HTML page and its title, by trafilatura; page furniture is left out."""
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def html_to_text(html: str) -> tuple[str, str | None, str]:
+    """Main text of an HTML page, its title and its publication date (ISO, or ""), by trafilatura;
+    page furniture is left out."""
     import trafilatura
 
     text = trafilatura.extract(
@@ -144,7 +149,8 @@ def html_to_text(html: str) -> tuple[str, str | None]:
         text = trafilatura.html2txt(html) or ""
     metadata = trafilatura.extract_metadata(html)
     title = metadata.title if metadata is not None and metadata.title else None
-    return _normalise(text), title
+    date = metadata.date if metadata is not None and metadata.date else ""
+    return _normalise(text), title, date if _ISO_DATE.fullmatch(str(date)) else ""
 
 
 def title_of(text: str, fmt: str) -> str:
@@ -170,12 +176,14 @@ def read_document(path: str, doc_id: str, *, stdin: BinaryIO | None = None) -> D
     fmt = detect_format(path, data)
     text, _encoding = decode(data, name)
     html_title: str | None = None
+    published = ""
     if fmt == "html":
-        text, html_title = html_to_text(text)
+        text, html_title, published = html_to_text(text)
     if not text.strip():
         raise InputError(f"{name}: no text to compare (empty or only whitespace)")
     label = "stdin" if path == "-" else os.path.basename(os.path.normpath(path))
-    return Document(id=doc_id, path=path, label=label, title=html_title or title_of(text, fmt), text=text, format=fmt)
+    title = html_title or title_of(text, fmt)
+    return Document(id=doc_id, path=path, label=label, title=title, text=text, format=fmt, published=published)
 
 
 def read_documents(paths: Sequence[str], *, stdin: BinaryIO | None = None) -> list[Document]:
@@ -194,14 +202,7 @@ def _distinct_labels(documents: list[Document]) -> list[Document]:
         if counts[document.label] > 1:
             seen[document.label] += 1
             label = f"{document.label} ({seen[document.label]})"
-            document = Document(
-                id=document.id,
-                path=document.path,
-                label=label,
-                title=document.title,
-                text=document.text,
-                format=document.format,
-            )
+            document = replace(document, label=label)
         result.append(document)
     return result
 
