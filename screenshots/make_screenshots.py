@@ -17,8 +17,9 @@ from tui.engine.reading import bundled_seeds, read_documents  # noqa: E402
 
 VIEWS: dict[str, tuple[tuple[int, int], list[str]]] = {
     "grid": ((160, 48), []),
-    "conflict": ((160, 48), ["n"]),
-    "detail": ((160, 48), ["n", "enter"]),
+    "conflict": ((160, 48), ["n", "n", "n"]),
+    "detail": ((160, 48), ["n", "n", "n", "enter"]),
+    "ledger": ((160, 48), ["c"]),
     "filter-conflicts": ((160, 48), ["f"]),
     "full-text": ((160, 48), ["n", "o"]),
     "help": ((160, 48), ["question_mark"]),

@@ -35,12 +35,12 @@ def test_empty_and_tiny_widths() -> None:
 
 
 def test_seed_cell_marks_the_conflicting_value(seeds_comparison: Comparison) -> None:
+    """The first conflict row is the headlines': "thousands of GPUs" against document 3's "100,000" (in red)."""
     row = next(row for row in seeds_comparison.rows if row.kind.value == "conflict")
     pieces = cell_pieces(seeds_comparison, row, 2)
-    assert [piece.text for piece in pieces if piece.tone is Tone.CONFLICT] == ["100,000 GPUs"]
-    assert "".join(piece.text for piece in pieces) == (
-        "According to some reports, he has bought 100,000 GPUs for Twitter’s internal AI project."
-    )
+    assert [piece.text for piece in pieces if piece.tone is Tone.CONFLICT] == ["100,000"]
+    text = "".join(piece.text for piece in pieces)
+    assert text == "Elon Musk Has Reportedly Bought 100,000 GPUs For Twitter’s AI Search"
 
 
 words = st.text(alphabet=st.sampled_from("ab東é "), min_size=0, max_size=60)

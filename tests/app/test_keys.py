@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 from rich.console import Console
+from seed_rows import conflict_rows, gpu_row, keys_to_gpu_row
 
 from tui.app.app import ClaimdiffApp
 from tui.app.detail import DetailPane, render_detail
@@ -15,10 +16,6 @@ from tui.app.search import SearchBar
 from tui.engine.model import Comparison, RowKind
 
 SIZE = (160, 48)
-
-
-def conflict_rows(comparison: Comparison) -> list[int]:
-    return [number for number, row in enumerate(comparison.rows) if row.kind is RowKind.CONFLICT]
 
 
 def unique_rows(comparison: Comparison) -> list[int]:
@@ -122,9 +119,9 @@ async def test_enter_toggles_the_detail_pane(seeds_comparison: Comparison) -> No
     async with app.run_test(size=SIZE) as pilot:
         detail = app.query_one(DetailPane)
         assert not detail.display
-        await pilot.press("n", "enter")
+        await pilot.press(*keys_to_gpu_row(seeds_comparison), "enter")
         assert detail.display
-        assert detail.row_number == conflict_rows(seeds_comparison)[0]
+        assert detail.row_number == gpu_row(seeds_comparison)
         console = Console(width=160, record=True, file=io.StringIO())
         console.print(render_detail(seeds_comparison, detail.row_number))
         shown = console.export_text()
@@ -137,14 +134,14 @@ async def test_o_opens_the_full_text_at_the_row_and_escape_returns(seeds_compari
     app = ClaimdiffApp(comparison=seeds_comparison)
     async with app.run_test(size=SIZE) as pilot:
         grid = app.query_one(ComparisonGrid)
-        await pilot.press("n", "tab", "tab", "o")
+        await pilot.press(*keys_to_gpu_row(seeds_comparison), "tab", "tab", "o")
         assert isinstance(app.screen, FullTextScreen)
         view = app.screen.query_one(DocumentView)
         assert view.doc == 2
         assert "100,000 GPUs" in seeds_comparison.sentences[2][view.sentence].text
         await pilot.press("escape")
         assert not isinstance(app.screen, FullTextScreen)
-        assert grid.selected_row == conflict_rows(seeds_comparison)[0]
+        assert grid.selected_row == gpu_row(seeds_comparison)
         assert grid.focus_doc == 2
 
 

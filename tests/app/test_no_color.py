@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from seed_rows import keys_to_gpu_row
 
 from tui.app.app import ClaimdiffApp
 from tui.app.grid import ComparisonGrid
@@ -17,7 +18,7 @@ async def test_no_color_keeps_marks_and_conflict_styles(
     async with app.run_test(size=(160, 48)) as pilot:
         assert app.no_color
         grid = app.query_one(ComparisonGrid)
-        await pilot.press("n")
+        await pilot.press(*keys_to_gpu_row(seeds_comparison))
         top = grid._offsets.tops[grid.cursor] - round(grid.scroll_offset.y)
         height = grid._offsets.heights[grid.cursor]
         assert next(iter(grid.render_line(top))).text == "≠"

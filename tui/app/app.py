@@ -1,4 +1,4 @@
-"""The claimdiff app: compare in a worker thread, then show the grid, detail, status and search."""
+"""The claimdiff app: compare in a worker thread, then show the grid, detail, status, search and ledger."""
 
 from __future__ import annotations
 
@@ -16,10 +16,12 @@ from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
 from tui.app.detail import DetailPane
+from tui.app.factindex import FactIndex
 from tui.app.fulltext import FullTextScreen
 from tui.app.grid import ComparisonGrid
 from tui.app.headers import ColumnHeaders
 from tui.app.help import HelpScreen
+from tui.app.ledger import LedgerList, LedgerScreen
 from tui.app.loading import LoadingView
 from tui.app.search import SearchBar
 from tui.app.status import StatusLine
@@ -41,9 +43,10 @@ class ComparisonProgress(Message):
 
 @dataclass
 class ComparisonReady(Message):
-    """The worker finished: here is the comparison."""
+    """The worker finished: here is the comparison, and where its facts stand."""
 
     comparison: Comparison
+    index: FactIndex
 
 
 class ClaimdiffApp(App[int]):
@@ -65,6 +68,7 @@ class ClaimdiffApp(App[int]):
             raise ValueError("ClaimdiffApp needs documents or a finished comparison")
         self.documents = comparison.documents if comparison is not None else list(documents or [])
         self.comparison = comparison
+        self.index: FactIndex | None = None
 
     # Start-up ---------------------------------------------------------------------------------
 
@@ -92,25 +96,27 @@ class ClaimdiffApp(App[int]):
             comparison = compare(self.documents, on_progress=report, cancelled=lambda: worker.is_cancelled)
         except Cancelled:
             return
-        self.post_message(ComparisonReady(comparison))
+        self.post_message(ComparisonReady(comparison, FactIndex(comparison)))
 
     def on_comparison_progress(self, message: ComparisonProgress) -> None:
         for view in self.query(LoadingView):
             view.show(message.progress)
 
     def on_comparison_ready(self, message: ComparisonReady) -> None:
-        self._show(message.comparison)
+        self._show(message.comparison, message.index)
 
-    def _show(self, comparison: Comparison) -> None:
+    def _show(self, comparison: Comparison, index: FactIndex | None = None) -> None:
+        """Show a finished comparison; its fact index is built here only when the caller gave none."""
         self.comparison = comparison
+        self.index = index if index is not None else FactIndex(comparison)
         for view in self.query(LoadingView):
             view.remove()
         self.query_one("#story", Static).update(Text(f"claimdiff · {summary_line(comparison)}"))
-        grid = ComparisonGrid(comparison, id="grid")
+        grid = ComparisonGrid(comparison, index=self.index, id="grid")
         footer = self.query_one(Footer)
         self.mount(ColumnHeaders(comparison.documents, grid.columns, id="headers"), before=footer)
         self.mount(grid, before=footer)
-        self.mount(DetailPane(comparison, id="detail"), before=footer)
+        self.mount(DetailPane(comparison, self.index, id="detail"), before=footer)
         self.mount(StatusLine(id="status"), before=footer)
         self.mount(SearchBar(id="search"), before=footer)
         grid.focus()
@@ -137,6 +143,7 @@ class ClaimdiffApp(App[int]):
             hidden=len(grid.hidden),
             search=grid.search_text,
             paging=_paging_note(grid),
+            fact=grid.fact_status(),
         )
 
     @on(ComparisonGrid.ColumnsChanged)
@@ -161,6 +168,18 @@ class ClaimdiffApp(App[int]):
         search = self.query_one(SearchBar)
         search.display = True
         self.call_after_refresh(search.focus)
+
+    @on(ComparisonGrid.LedgerRequested)
+    def _open_ledger(self, message: ComparisonGrid.LedgerRequested) -> None:
+        if self.comparison is None or self.index is None:
+            return
+        grid = self.query_one(ComparisonGrid)
+
+        def chosen(fact: str | None) -> None:
+            if fact is not None:
+                grid.go_to_fact(fact)
+
+        self.push_screen(LedgerScreen(self.comparison, self.index, message.fact), chosen)
 
     @on(SearchBar.Changed)
     def _search_changed(self, message: SearchBar.Changed) -> None:
@@ -194,6 +213,7 @@ class ClaimdiffApp(App[int]):
                     ("Rows, documents and views", list(ComparisonGrid.BINDINGS)),
                     ("Search bar", list(SearchBar.BINDINGS)),
                     ("Full-text view", list(FullTextScreen.BINDINGS)),
+                    ("Claims ledger", [*LedgerList.BINDINGS, *LedgerScreen.BINDINGS]),
                     ("App", [*self.BINDINGS, Binding("ctrl+p", "command_palette", "Command palette")]),
                 ]
             )

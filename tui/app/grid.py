@@ -17,9 +17,11 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.app.cells import Piece, Tone, cell_pieces, width_of, wrap
+from tui.app.factindex import FactIndex
 from tui.app.layout import Columns, RowOffsets, plan_columns
 from tui.engine.model import Comparison, RowKind
 from tui.kinds import Mark, mark_of
+from tui.visible import single_line
 
 
 class RowFilter(StrEnum):
@@ -98,6 +100,9 @@ class ComparisonGrid(ScrollView, can_focus=True):
         Binding("enter", "toggle_detail", "Detail"),
         Binding("o", "open_document", "Full text"),
         Binding("slash", "search", "Search", key_display="/"),
+        Binding("c", "open_ledger", "Claims ledger"),
+        Binding("m", "next_mention", "Next mention of the fact", show=False),
+        Binding("M", "previous_mention", "Prev mention of the fact", key_display="M", show=False),
         *[Binding(str(n), f"toggle_document({n - 1})", f"Hide/show document {n}", show=False) for n in range(1, 10)],
     ]
 
@@ -132,14 +137,32 @@ class ComparisonGrid(ScrollView, can_focus=True):
         """The user pressed ``/``."""
 
     @dataclass
+    class LedgerRequested(Message):
+        """The user asked for the claims ledger; ``fact`` is the current fact, to highlight there."""
+
+        fact: str | None
+
+    @dataclass
     class ColumnsChanged(Message):
         """The column geometry changed (resize, paging, hiding)."""
 
         columns: Columns
 
-    def __init__(self, comparison: Comparison, *, name: str | None = None, id: str | None = None) -> None:
+    def __init__(
+        self,
+        comparison: Comparison,
+        *,
+        index: FactIndex | None = None,
+        name: str | None = None,
+        id: str | None = None,
+    ) -> None:
         super().__init__(name=name, id=id)
         self.comparison = comparison
+        self.index = index if index is not None else FactIndex(comparison)
+        self.chosen_fact: str | None = None
+        """The fact chosen in the ledger or last stepped with ``m``; current wherever a row mentions it."""
+        self._mention: int | None = None
+        """The place (in grid order) of the chosen fact that ``m`` last went to."""
         self.search_text = ""
         self.shown_rows: list[int] = []
         self.columns = plan_columns(80, list(range(len(comparison.documents))), 0)
@@ -445,6 +468,78 @@ class ComparisonGrid(ScrollView, can_focus=True):
                     self.move_to(index)
                     return True
         return False
+
+    # Facts and their mentions ------------------------------------------------------------------
+
+    def current_fact(self) -> str | None:
+        """The fact ``m`` / ``M`` step through (see ``FactIndex.current``)."""
+        return self.index.current(self.selected_row, self.chosen_fact)
+
+    def current_mention(self) -> tuple[str, int | None] | None:
+        """(fact id, place in grid order or None when the selected row does not mention it)."""
+        fact = self.current_fact()
+        if fact is None:
+            return None
+        row = self.selected_row
+        if row is None:
+            return fact, None
+        remembered = self._mention if fact == self.chosen_fact else None
+        return fact, self.index.position_in_row(fact, row, self.focus_doc, remembered)
+
+    def fact_status(self) -> str:
+        """``fact f1 GPUs · mention 3 of 9`` for the status line, or "" when no fact is current."""
+        found = self.current_mention()
+        if found is None:
+            return ""
+        fact_id, position = found
+        fact = self.index.by_id[fact_id]
+        total = len(self.index.places[fact_id])
+        where = f"mention {position + 1} of {total}" if position is not None else f"{total} mentions, none here"
+        return f"fact {fact.id} {single_line(fact.label)} · {where}"
+
+    def go_to_fact(self, fact_id: str) -> None:
+        """Choose a fact (from the ledger) and select the row of its first mention in grid order."""
+        if not self.index.places.get(fact_id):
+            self.app.bell()
+            return
+        self.chosen_fact = fact_id
+        self._go_to_place(fact_id, 0)
+
+    def _go_to_place(self, fact_id: str, position: int) -> None:
+        """Select the place's row and focus its document, showing both if the filter or hiding hid them."""
+        place = self.index.places[fact_id][position]
+        self._mention = position
+        if place.doc in self.hidden:
+            self.hidden = self.hidden - {place.doc}
+        self.select_row(place.row)
+        self.focus_doc = place.doc
+        self.post_message(self.CursorMoved(self))
+
+    def _step_mention(self, direction: int) -> None:
+        found = self.current_mention()
+        if found is None or self.selected_row is None:
+            self.app.bell()
+            self.notify("No fact in this row: open the claims ledger (c) to choose one", timeout=2)
+            return
+        fact_id, position = found
+        target = self.index.step(fact_id, self.selected_row, position, direction)
+        if target is None:
+            fact = self.index.by_id[fact_id]
+            self.app.bell()
+            which = "next" if direction > 0 else "previous"
+            self.notify(f"No {which} mention of {fact.id} {single_line(fact.label)}", timeout=2, markup=False)
+            return
+        self.chosen_fact = fact_id
+        self._go_to_place(fact_id, target)
+
+    def action_next_mention(self) -> None:
+        self._step_mention(+1)
+
+    def action_previous_mention(self) -> None:
+        self._step_mention(-1)
+
+    def action_open_ledger(self) -> None:
+        self.post_message(self.LedgerRequested(self.current_fact()))
 
     # Requests for the app ---------------------------------------------------------------------
 

@@ -1,4 +1,4 @@
-"""The status line: where the cursor is, the active filter, the focused and hidden documents."""
+"""The status line: where the cursor is, the current fact, the filter, the focused and hidden documents."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from tui.visible import single_line
 
 
 class StatusLine(Widget):
-    """``Row 15 of 77 · documents 3–4 of 5 · filter: all · focus: 3 002_….txt · 1 hidden``.
+    """``Row 15 of 77 · fact f1 GPUs · mention 3 of 9 · documents 3–4 of 5 · filter: all · focus: 3 002_….txt``.
 
     Redrawn in place (no layout pass) each time the cursor moves.
     """
@@ -39,11 +39,15 @@ class StatusLine(Widget):
         hidden: int,
         search: str,
         paging: str = "",
+        fact: str = "",
     ) -> None:
         where = f"Row {row_number + 1} of {total}" if row_number is not None else f"No rows of {total}"
         if shown != total and position is not None:
             where += f" ({position + 1} of {shown} shown)"
         text = Text(where, style="bold", no_wrap=True, overflow="ellipsis")
+        if fact:
+            text.append(" · ")
+            text.append(single_line(fact), "italic")
         if paging:
             text.append(f" · {paging}", "reverse")
         text.append(" · filter: ")

@@ -18,7 +18,7 @@ def row_conflicts(facts: list[Fact], row_of: dict[tuple[int, int], int], rows: i
     for fact in facts:
         if not fact.clashes:
             continue
-        clashing = fact.clashing()
+        clashing = _clashing_with_repeats(fact)
         in_rows: dict[int, list[int]] = defaultdict(list)
         for index, mention in enumerate(fact.mentions):
             row = row_of.get((mention.doc, mention.sentence), -1)
@@ -44,6 +44,14 @@ def row_conflicts(facts: list[Fact], row_of: dict[tuple[int, int], int], rows: i
                 )
             )
     return dict(found)
+
+
+def _clashing_with_repeats(fact: Fact) -> set[int]:
+    """Mentions in a clash, and each document's repeats of a clashing value (a headline's figure
+    stands for the same figure further down, and both are painted)."""
+    pairs = fact.clashing()
+    values = {(fact.mentions[index].doc, fact.mentions[index].claim.reading) for index in pairs}
+    return {index for index, mention in enumerate(fact.mentions) if (mention.doc, mention.claim.reading) in values}
 
 
 def self_contradictions(facts: list[Fact]) -> list[SelfContradiction]:

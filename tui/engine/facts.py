@@ -26,6 +26,8 @@ from tui.engine.words import term
 
 OUTLIER_FACTOR = 30.0
 """Values of one key that differ more than this from the outlets' median are of another fact."""
+MAX_MATES = 16
+"""At most this many row-mates are looked at per mention (a row of one repeated sentence)."""
 CLOSE_ROW = 0.6
 """Sentences aligned at least this closely say the same thing: their figures are one fact."""
 RARE_NAME_SHARE = 0.5
@@ -364,19 +366,24 @@ def _join_by_close_rows(
                 main_rows[items[index].row].append(index)
     for doc, indices in per_doc.items():
         kept = set(main.get(doc, []))
+        joiners = []
         for index in indices:
             row = items[index].row
             if index in kept or row < 0 or row >= len(row_scores) or row_scores[row] < CLOSE_ROW:
                 continue
             mates = [mate for mate in main_rows.get(row, []) if items[mate].mention.doc != doc and items[mate].lead]
-            if any(items[mate].context & items[index].context for mate in mates):
-                joined = main.setdefault(doc, [])
-                unsupported = [
-                    other
-                    for other in joined
-                    if not _agrees(items[other], items[index]) and not _supported(items, other, main_rows, row_scores)
-                ]
-                joined[:] = [other for other in joined if other not in unsupported] + [index]
+            if any(items[mate].context & items[index].context for mate in mates[:MAX_MATES]):
+                joiners.append(index)
+        if not joiners:
+            continue
+        joined = main.setdefault(doc, [])
+        first = items[joiners[0]]
+        unsupported = {
+            other
+            for other in joined
+            if not _agrees(items[other], first) and not _supported(items, other, main_rows, row_scores)
+        }
+        joined[:] = [other for other in joined if other not in unsupported] + joiners
 
 
 def _supported(items: list[_Item], index: int, main_rows: dict[int, list[int]], row_scores: Sequence[float]) -> bool:
@@ -386,7 +393,7 @@ def _supported(items: list[_Item], index: int, main_rows: dict[int, list[int]], 
     if row < 0 or row >= len(row_scores) or row_scores[row] < CLOSE_ROW:
         return False
     doc = items[index].mention.doc
-    return any(items[mate].mention.doc != doc for mate in main_rows.get(row, []))
+    return any(items[mate].mention.doc != doc for mate in main_rows.get(row, [])[:MAX_MATES])
 
 
 def _anchors(items: list[_Item], per_doc: dict[int, list[int]]) -> dict[int, int]:
@@ -494,7 +501,8 @@ def _group_by_rows(items: list[_Item], groups: _Groups) -> None:
         for position, doc in enumerate(docs):
             for index in per_doc[doc]:
                 for other_doc in docs[position + 1 :]:
-                    partner = next((i for i in per_doc[other_doc] if items[i].context & items[index].context), None)
+                    candidates = per_doc[other_doc][:MAX_MATES]
+                    partner = next((i for i in candidates if items[i].context & items[index].context), None)
                     if partner is not None:
                         groups.union_apart(index, partner)
 

@@ -1,14 +1,17 @@
-"""The text report: the rows of a comparison rendered with rich, readable in a pipe."""
+"""The text report: the disputed facts and the rows of a comparison rendered with rich, for a pipe."""
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TextIO
 
 from rich.console import Console, Group
 from rich.text import Text
 
-from tui.engine.model import Comparison, Row
+from tui.engine.mentions import shown_value
+from tui.engine.model import Comparison, Fact, Row, SelfContradiction
 from tui.kinds import Mark, mark_of
 from tui.visible import folded, single_line
 
@@ -28,6 +31,66 @@ def summary_line(comparison: Comparison) -> str:
     )
 
 
+@dataclass(frozen=True, slots=True)
+class StatedValue:
+    """One value of a fact and the documents that state it (each document counted once)."""
+
+    text: str
+    """The value as shown, hedge first ("nearly 10,000"), made visible on one line."""
+    docs: tuple[int, ...]
+    clashing: bool
+    """True when one of its mentions clashes with another value."""
+
+
+def stated_values(fact: Fact) -> list[StatedValue]:
+    """The distinct values of a fact, smallest first, each with the documents that give it.
+
+    Values are told apart by their shown text, case and spacing aside ("Thousands" is "thousands").
+    """
+    clashing = fact.clashing()
+    order: list[str] = []
+    first: dict[str, tuple[str, int]] = {}
+    docs: dict[str, set[int]] = {}
+    clashes: dict[str, bool] = {}
+    for index, mention in enumerate(fact.mentions):
+        text = single_line(shown_value(mention.claim))
+        key = text.casefold()
+        if key not in first:
+            order.append(key)
+            first[key] = (text, index)
+        docs.setdefault(key, set()).add(mention.doc)
+        clashes[key] = clashes.get(key, False) or index in clashing
+
+    def place(key: str) -> tuple[int, float, float, int]:
+        index = first[key][1]
+        reading = fact.mentions[index].claim.reading
+        if reading is None:
+            return (1, 0.0, 0.0, index)
+        return (0, (reading.low + reading.high) / 2, reading.low, index)
+
+    return [
+        StatedValue(text=first[key][0], docs=tuple(sorted(docs[key])), clashing=clashes[key])
+        for key in sorted(order, key=place)
+    ]
+
+
+def fact_line(fact: Fact, name_doc: Callable[[int], str]) -> str:
+    """``≠ GPUs (f1) · 10,000 ×2 (d0, d1) · 100,000 ×1 (d2)``, documents named by ``name_doc``."""
+    values = " · ".join(
+        f"{value.text} ×{len(value.docs)} ({', '.join(name_doc(doc) for doc in value.docs)})"
+        for value in stated_values(fact)
+    )
+    return f"{'≠' if fact.disputed else '='} {single_line(fact.label)} ({fact.id}) · {values}"
+
+
+def contradiction_text(item: SelfContradiction) -> str:
+    """``approximately 10,000 vs 100,000 GPUs`` (counts name their thing last, other kinds first)."""
+    first, second = single_line(shown_value(item.first)), single_line(shown_value(item.second))
+    if item.kind == "quantity":
+        return f"{first} vs {second} {single_line(item.slot)}"
+    return f"{single_line(item.slot)}: {first} vs {second}"
+
+
 def render(comparison: Comparison) -> Group:
     """The whole report as one rich renderable."""
     parts: list[Text] = [Text(summary_line(comparison), style="bold")]
@@ -37,24 +100,28 @@ def render(comparison: Comparison) -> Group:
                 (f"  {document.id} ", "bold"), single_line(document.label), " — ", single_line(document.title)
             )
         )
-    for number, row in enumerate(comparison.rows, 1):
+    disputed = [fact for fact in comparison.facts if fact.disputed]
+    if disputed:
         parts.append(Text(""))
-        parts.extend(_row(comparison, row, number))
+        parts.append(Text("Disputed facts", style="bold red"))
+        for fact in disputed:
+            parts.append(Text("  " + fact_line(fact, lambda doc: comparison.documents[doc].id)))
     if comparison.self_contradictions:
         parts.append(Text(""))
         parts.append(Text("Documents that contradict themselves", style="bold red"))
         for item in comparison.self_contradictions:
-            label = comparison.documents[item.doc].label
+            document = comparison.documents[item.doc]
             parts.append(
                 Text.assemble(
                     "  ≠ ",
-                    (single_line(label), "bold"),
-                    f" {single_line(item.slot)}: ",
-                    (single_line(item.first.text), "red"),
-                    " vs ",
-                    (single_line(item.second.text), "red"),
+                    (f"{document.id} {single_line(document.label)}", "bold"),
+                    f": {contradiction_text(item)}",
+                    f" ({single_line(item.fact)})" if item.fact else "",
                 )
             )
+    for number, row in enumerate(comparison.rows, 1):
+        parts.append(Text(""))
+        parts.extend(_row(comparison, row, number))
     return Group(*parts)
 
 
