@@ -128,7 +128,12 @@ def group_facts(
     groups = _Groups([item.mention.doc for item in items])
     _group_strong(items, groups, similarity, row_scores)
     _group_by_rows(items, groups)
-    facts = [_fact(members) for members in groups.collect(items)]
+    keys = {
+        (item.mention.doc, item.mention.claim.start): tuple(part for part in item.key if not part.startswith("#"))
+        for item in items
+        if item.key is not None
+    }
+    facts = [_fact(members, keys) for members in groups.collect(items)]
     facts.sort(key=_dispute_order)
     return [_with_id(fact, number) for number, fact in enumerate(facts, 1)]
 
@@ -522,11 +527,12 @@ def _loose_key(item: _Item) -> tuple[str, ...]:
 # Facts ---------------------------------------------------------------------------------------
 
 
-def _fact(mentions: list[Mention]) -> Fact:
+def _fact(mentions: list[Mention], keys: dict[tuple[int, int], tuple[str, ...]]) -> Fact:
     mentions.sort(key=lambda m: (m.doc, m.claim.start))
+    found = Counter(keys[(m.doc, m.claim.start)] for m in mentions if (m.doc, m.claim.start) in keys)
     return Fact(
         id="",
-        label=fact_label(mentions),
+        label=fact_label(mentions, found.most_common(1)[0][0] if found else ()),
         kind=mentions[0].claim.kind,
         mentions=tuple(mentions),
         clashes=tuple(_clashes(mentions)),
@@ -563,19 +569,50 @@ def _clashes(mentions: Sequence[Mention]) -> list[tuple[int, int]]:
     return sorted(found)
 
 
-def fact_label(mentions: Sequence[Mention]) -> str:
-    """A short name for a fact from its own words: "undersea cables", "dead", "share · india"."""
+def fact_label(mentions: Sequence[Mention], key: tuple[str, ...] = ()) -> str:
+    """A short name for a fact from its own words and evidence: "undersea cables", "dead · in
+    Takengon", "percent · India", "depth", "magnitude · April 2012", "age of Hiller"."""
     claim = mentions[0].claim
+    evidence = key[2:-1] if len(key) >= 3 else ()
+    frame = _frame_words(key[-1]) if key else ""
     if claim.kind is ClaimKind.QUANTITY:
         things = Counter(m.claim.slot for m in mentions if m.claim.slot)
-        return things.most_common(1)[0][0] if things else "count"
-    if claim.kind is ClaimKind.MONEY:
-        return claim.slot
-    roles = Counter(m.claim.role for m in mentions if m.claim.role)
-    label = claim.kind.value if claim.kind is not ClaimKind.MEASURE else claim.slot
-    if roles:
-        label += f" ({roles.most_common(1)[0][0]})"
-    return label
+        label = things.most_common(1)[0][0] if things else "count"
+        places = [part for part in evidence if part.startswith("in ")]
+        label += "".join(f" {_titled(place)}" for place in places)
+    elif claim.kind is ClaimKind.PERCENT:
+        label = f"percent · {_titled(evidence[0])}" if evidence else "percent"
+    elif claim.kind is ClaimKind.MEASURE:
+        where = evidence[0] if evidence else ""
+        label = "depth" if where == "depth" else f"distance {_titled(where)}" if where else claim.slot
+    elif claim.kind is ClaimKind.AGE:
+        people = Counter(m.claim.thing for m in mentions if m.claim.thing)
+        label = f"age of {people.most_common(1)[0][0]}" if people else "age"
+    elif claim.kind is ClaimKind.MONEY:
+        label = claim.slot
+    else:
+        label = claim.kind.value
+    return f"{label} · {frame}" if frame else label
+
+
+_FRAME_MONTHS = "January February March April May June July August September October November December".split()
+
+
+def _frame_words(frame: str) -> str:
+    """A key's time frame for a reader: "2012-05" → "May 2012", "peak" → "at its peak"."""
+    if not frame:
+        return ""
+    if frame == "peak":
+        return "at its peak"
+    if frame.endswith("m") and frame[:-1].isdigit():
+        return _FRAME_MONTHS[int(frame[:-1]) - 1]
+    year, _, month = frame.partition("-")
+    return f"{_FRAME_MONTHS[int(month) - 1]} {year}" if month.isdigit() else frame
+
+
+def _titled(words: str) -> str:
+    """Lower-cased names from a key, capitalised again for reading ("bener meriah" → "Bener Meriah")."""
+    return " ".join(word if word in ("in", "from", "of") else word.capitalize() for word in words.split())
 
 
 def _dispute_order(fact: Fact) -> tuple[int, int, int]:
