@@ -90,6 +90,24 @@ def test_a_document_that_contradicts_itself() -> None:
     assert contradiction.fact == servers.id
 
 
+def test_a_sentence_that_compares_two_values_is_no_claim_of_either() -> None:
+    comparison = story(
+        "The toll rose from 11 dead to 24 dead overnight, officials said on Monday.",
+        "Officials said on Monday that 24 people were dead.",
+    )
+    assert all(not fact.clashes for fact in comparison.facts)
+
+
+def test_alike_sentences_far_apart_tell_of_two_events() -> None:
+    filler = " ".join(f"The market opened on day {n} with music and stalls." for n in range(20))
+    comparison = story(
+        f"The bakers sold five loaves to the crowd. {filler} The bakers sold seven loaves to the crowd.",
+        f"The bakers sold five loaves to the crowd. {filler} The bakers sold seven loaves to the crowd.",
+    )
+    assert comparison.self_contradictions == []
+    assert all(not fact.clashes for fact in comparison.facts)
+
+
 def test_a_district_figure_beside_the_overall_toll_is_another_fact() -> None:
     comparison = story(
         "Floods killed 30 people across the region on Monday. In the hills, 12 people were killed by mudslides.",

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from tui.engine.judging import agree, comparable
 from tui.engine.mentions import locative_anchor, name_runs, thing_class
+from tui.engine.metadata import MONTH_NAMES, MONTHS
 from tui.engine.model import Claim, ClaimKind, Fact, Form, Mention, Reading, Sentence
 from tui.engine.words import WORD as WORDS
 from tui.engine.words import term
@@ -36,6 +37,8 @@ LEAD_SHARE = 0.55
 """A document's first figure for a key states the story's fact when it stands in this share of the
 text; a figure first given further down (background, another event) joins only if most outlets agree."""
 SELF_SIMILARITY = 0.2
+SELF_WINDOW = 12
+"""Sentences further apart than this are not taken to restate one figure of their document."""
 NEAR_SENTENCES = 3
 FRAME_WORDS = 20
 """A year or "last year" sets the time of a value at most this many words after it."""
@@ -56,14 +59,10 @@ _LAST_YEAR = re.compile(r"\blast\s+year\b|\ba\s+year\s+ago\b|\bprevious\s+year\b
 _PEAK = re.compile(r"\bat\s+one\s+point\b|\bat\s+(?:its|the)\s+(?:peak|height|worst)\b", re.IGNORECASE)
 _EARLIER = re.compile(r"\bearlier\s+this\s+year\b|\bin\s+(?:a|the)\s+previous\b|\blast\s+time\b", re.IGNORECASE)
 _MONTH_OPENING = re.compile(
-    r"^\W*(?:in|on|back\s+in|since|during)\s+(?P<month>January|February|March|April|June|July|August|September|"
-    r"October|November|December)\b",
+    rf"^\W*(?:in|on|back\s+in|since|during)\s+(?P<month>{'|'.join(n for n in MONTH_NAMES if n != 'may')})\b",
     re.IGNORECASE,
 )
-_MONTH_BEFORE = re.compile(
-    r"\b(January|February|March|April|May|June|July|August|September|October|November|December)\s+$",
-    re.IGNORECASE,
-)
+_MONTH_BEFORE = re.compile(rf"\b({'|'.join(MONTH_NAMES)})\s+$", re.IGNORECASE)
 _NAME = r"([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)"
 _PLACE_OPENING = re.compile(rf"^\W*(?:In|At|Near)\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+)?{_NAME}")
 _PLACE_AFTER = re.compile(
@@ -71,12 +70,6 @@ _PLACE_AFTER = re.compile(
     rf"(?:\s+[a-z]+ed)?\s+in\s+(?:the\s+)?{_NAME}"
 )
 _DETACHED = re.compile(r"\b(?:by|which|that|who|where|whose|when)\b", re.IGNORECASE)
-_MONTH_NUMBERS = {
-    name: number
-    for number, name in enumerate(
-        "january february march april may june july august september october november december".split(), 1
-    )
-}
 _STRONG_KINDS = frozenset(
     {ClaimKind.QUANTITY, ClaimKind.PERCENT, ClaimKind.MEASURE, ClaimKind.DURATION, ClaimKind.AGE, ClaimKind.MAGNITUDE}
 )
@@ -125,6 +118,7 @@ def group_facts(
         for claim in found
         if claim.reading is not None
     ]
+    _set_comparisons_aside(items)
     groups = _Groups([item.mention.doc for item in items])
     _group_strong(items, groups, similarity, row_scores)
     _group_by_rows(items, groups)
@@ -262,14 +256,14 @@ def _frame(sentence: str, start: int, end: int, year: int | None) -> str:
                 return found + _month_before(sentence, match.start())
     opening = _MONTH_OPENING.match(sentence)
     if opening and opening.end() <= start:
-        return _MONTH_NUMBERS[opening.group("month").lower()].__str__() + "m"
+        return f"{MONTHS[opening.group('month').lower()]}m"
     return ""
 
 
 def _month_before(sentence: str, position: int) -> str:
     """ "-05" when a month name stands right before a year marker ("May 2012", "April last year")."""
     month = _MONTH_BEFORE.search(sentence, 0, position)
-    return f"-{_MONTH_NUMBERS[month.group(1).lower()]:02d}" if month else ""
+    return f"-{MONTHS[month.group(1).lower()]:02d}" if month else ""
 
 
 def _applies(sentence: str, marker_start: int, marker_end: int, start: int, end: int) -> bool:
@@ -320,6 +314,23 @@ class _Groups:
         for index, item in enumerate(items):
             members[self.find(index)].append(item.mention)
         return [members[root] for root in sorted(members)]
+
+
+def _set_comparisons_aside(items: list[_Item]) -> None:
+    """A sentence giving two values of one key compares them ("better one eye than two", "rose from
+    11 to 24"): neither is the key's figure, so both are left to the alignment."""
+    readings: dict[tuple[int, int, tuple[str, ...]], set[Reading]] = defaultdict(set)
+    for item in items:
+        if item.key is not None and item.mention.claim.reading is not None:
+            readings[(item.mention.doc, item.mention.sentence, item.key)].add(item.mention.claim.reading)
+    compared = {
+        place
+        for place, found in readings.items()
+        if len(found) > MAX_READINGS or (len(found) > 1 and any(not agree(a, b) for a in found for b in found))
+    }
+    for item in items:
+        if item.key is not None and (item.mention.doc, item.mention.sentence, item.key) in compared:
+            item.key = None
 
 
 def _group_strong(items: list[_Item], groups: _Groups, similarity: Similarity, row_scores: Sequence[float]) -> None:
@@ -435,12 +446,15 @@ def _same_fact_after_all(
 ) -> bool:
     """Whether a document's figure that clashes with its anchor is still that fact (so the document
     contradicts itself): it is what most other outlets say, or it is larger than the anchor (not a
-    part of it) and its sentence says the same as the anchor's or stands next to it."""
+    part of it), in another sentence not far from it, and that sentence says the same as the
+    anchor's or stands next to it."""
     if others is not None and _reading_agrees(items[index], others):
         return True
     if _midpoint(items[index]) <= _midpoint(items[anchor]) or items[index].anchor:
         return False
     doc, first, second = items[index].mention.doc, items[anchor].mention.sentence, items[index].mention.sentence
+    if first == second or abs(first - second) > SELF_WINDOW:
+        return False  # one sentence compares ("one eye … two eyes"); far apart, alike wording is another event
     key = items[index].key
     framed = key is not None and bool(key[-1])
     near = abs(first - second) <= NEAR_SENTENCES and not framed
@@ -595,9 +609,6 @@ def fact_label(mentions: Sequence[Mention], key: tuple[str, ...] = ()) -> str:
     return f"{label} · {frame}" if frame else label
 
 
-_FRAME_MONTHS = "January February March April May June July August September October November December".split()
-
-
 def _frame_words(frame: str) -> str:
     """A key's time frame for a reader: "2012-05" → "May 2012", "peak" → "at its peak"."""
     if not frame:
@@ -605,9 +616,9 @@ def _frame_words(frame: str) -> str:
     if frame == "peak":
         return "at its peak"
     if frame.endswith("m") and frame[:-1].isdigit():
-        return _FRAME_MONTHS[int(frame[:-1]) - 1]
+        return MONTH_NAMES[int(frame[:-1]) - 1].capitalize()
     year, _, month = frame.partition("-")
-    return f"{_FRAME_MONTHS[int(month) - 1]} {year}" if month.isdigit() else frame
+    return f"{MONTH_NAMES[int(month) - 1].capitalize()} {year}" if month.isdigit() else frame
 
 
 def _titled(words: str) -> str:
