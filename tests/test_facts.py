@@ -118,6 +118,18 @@ def test_a_district_figure_beside_the_overall_toll_is_another_fact() -> None:
     assert comparison.self_contradictions == []
 
 
+def test_bylines_and_datelines_never_share_a_row() -> None:
+    comparison = story(
+        "Ferry sinks\nBy Ana Reyes | Harbour Herald\nTuesday, July 2, 2013\nA ferry sank on Tuesday with 40 aboard.\n",
+        "Ferry sinks\nBy Tom Okafor | Bay Courier\nWednesday, July 3, 2013\nA ferry sank on Tuesday with 40 aboard.\n",
+    )
+    for row in comparison.rows:
+        texts = [comparison.sentences[cell.doc][index].text for cell in row.cells for index in cell.sentences]
+        if any(text.startswith(("By ", "Tuesday, July", "Wednesday")) for text in texts):
+            assert len(row.cells) == 1, texts
+    assert any(len(row.cells) == 2 for row in comparison.rows)
+
+
 def test_publication_dates_are_metadata_not_claims() -> None:
     comparison = story(
         "Ferry sinks Tuesday, July 2nd, 2013 A ferry sank on Tuesday with 40 aboard.",

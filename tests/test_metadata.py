@@ -43,3 +43,8 @@ def test_numeric_dates_read_with_the_address_month() -> None:
     assert str(parse_full_date("11/09/2010")) == "2010-11-09"
     assert str(parse_full_date("11/09/2010", month_hint=(2010, 9))) == "2010-09-11"
     assert parse_full_date("31/31/2010") is None
+
+
+def test_a_headline_date_glued_to_the_lead_is_a_dateline() -> None:
+    text = "Ferry Sinks Off the Coast on September 10th, 2010 According to reports, 40 were aboard."
+    assert spans_text(text) == ["September 10th, 2010"]

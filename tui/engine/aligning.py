@@ -81,23 +81,29 @@ def align(
     counts: Sequence[int],
     *,
     boilerplate: Sequence[Sequence[bool]] | None = None,
+    solitary: Sequence[Sequence[int]] | None = None,
     options: AlignOptions | None = None,
     on_pair: Callable[[int, int], None] | None = None,
 ) -> list[Group]:
     """Align the sentences of ``len(counts)`` documents into ordered groups.
 
     Every sentence of every document is in exactly one group, and each group holds at most one
-    contiguous run of sentences per document. ``on_pair(done, total)`` is called before each pair
-    of documents is aligned (it may raise to stop the work).
+    contiguous run of sentences per document. Boilerplate links only with boilerplate. ``solitary``
+    gives each sentence a number: -1 for ordinary ones, else the same number for the same wording;
+    a solitary sentence (a byline, a dateline) links only with the same wording, so two outlets'
+    different dates or bylines never share a row.
+    ``on_pair(done, total)`` is called before each pair of documents is aligned (it may raise to
+    stop the work).
     """
     options = options or AlignOptions()
     flags = boilerplate or [[False] * count for count in counts]
+    alone = solitary or [[-1] * count for count in counts]
     links: list[Link] = []
     pairs = document_pairs(space, len(counts), options.partners_per_document)
     for done, (first, second) in enumerate(pairs):
         if on_pair is not None:
             on_pair(done, len(pairs))
-        links.extend(pair_links(space, first, second, flags, options))
+        links.extend(pair_links(space, first, second, flags, options, solitary=alone))
     groups = merge_links(links, counts)
     return reading_order(groups, counts)
 
@@ -123,12 +129,16 @@ def pair_links(
     second: int,
     boilerplate: Sequence[Sequence[bool]],
     options: AlignOptions,
+    *,
+    solitary: Sequence[Sequence[int]] | None = None,
 ) -> list[Link]:
     """Links between the sentences of two documents."""
     rows, cols, cosines = candidate_pairs(space, first, second, options)
     scores = space.blended(first, second, rows, cols, cosines, weight=options.fuzzy_weight)
-    same_kind = np.asarray(boilerplate[first], dtype=bool)[rows] == np.asarray(boilerplate[second], dtype=bool)[cols]
-    rows, cols, scores = rows[same_kind], cols[same_kind], scores[same_kind]
+    keep = np.asarray(boilerplate[first], dtype=bool)[rows] == np.asarray(boilerplate[second], dtype=bool)[cols]
+    if solitary is not None:
+        keep &= np.asarray(solitary[first], dtype=np.int64)[rows] == np.asarray(solitary[second], dtype=np.int64)[cols]
+    rows, cols, scores = rows[keep], cols[keep], scores[keep]
     if len(scores) == 0:
         return []
     lookup = PairScores(rows, cols, scores)

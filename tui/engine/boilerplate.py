@@ -62,6 +62,19 @@ EDGE_PROMPTS: tuple[re.Pattern[str], ...] = (
 )
 """Short prompts counted at the top or bottom of a document, even when they end in punctuation."""
 
+BYLINE = re.compile(
+    r"^(?i:(?:written |posted |reported )?by|author\s*:)\s+"
+    r"[A-Z][\w.'’-]*(?:\s*(?:,|and|&)?\s+[A-Z][\w.'’-]*)*(?:\s*[|·•]\s*[\w .&'’-]+)?$"
+)
+"""Bylines: "By Jane Doe", "Written by Jane Doe and John Roe", "Author: Jane Doe", "By Jane Doe | Site"."""
+
+DATELINE = re.compile(
+    rf"^(?:(?:published|updated|posted)(?:\s+on)?\s*:?\s*)?(?:{_WEEKDAY},?\s+)?"
+    rf"(?:{_DATE}(?:,?\s+(?:at\s+)?{_TIME})?|{_TIME})$",
+    _I,
+)
+"""Datelines that are only a date or time: "Thursday, May 23, 2024", "2023-04-13 11:14:00"."""
+
 EDGE_LABELS: tuple[re.Pattern[str], ...] = (
     # Section headings: "Most Popular", "Recent Comments", "Related Stories", "Next Article".
     re.compile(
@@ -72,11 +85,7 @@ EDGE_LABELS: tuple[re.Pattern[str], ...] = (
         r"|trending(?: now)?|tags?\s*:.*|comments?|advertisement)$",
         _I,
     ),
-    # Bylines: "By Jane Doe", "Written by Jane Doe and John Roe", "Author: Jane Doe".
-    re.compile(
-        r"^(?i:(?:written |posted |reported )?by|author\s*:)\s+"
-        r"[A-Z][\w.'’-]*(?:\s*(?:,|and|&)?\s+[A-Z][\w.'’-]*)*$"
-    ),
+    BYLINE,
     # Staff credits: "AI Catalog's chief editor", "Senior Reporter".
     re.compile(
         r"(?:^|['’]s\s+|,\s+)(?:(?:chief|senior|managing|deputy|contributing|staff|executive)\s+)"
@@ -84,12 +93,7 @@ EDGE_LABELS: tuple[re.Pattern[str], ...] = (
         r"|['’]s\s+(?:editor|writer|reporter|correspondent|columnist)$",
         _I,
     ),
-    # Datelines that are only a date or time: "Thursday, May 23, 2024", "2023-04-13 11:14:00".
-    re.compile(
-        rf"^(?:(?:published|updated|posted)(?:\s+on)?\s*:?\s*)?(?:{_WEEKDAY},?\s+)?"
-        rf"(?:{_DATE}(?:,?\s+(?:at\s+)?{_TIME})?|{_TIME})$",
-        _I,
-    ),
+    DATELINE,
     # Share-widget labels: "Share", "Tweet", "WhatsApp".
     re.compile(
         r"^(?:share|tweet|print|e-?mail|facebook|whatsapp|linkedin|pinterest|reddit|telegram)$",
@@ -122,6 +126,12 @@ def is_boilerplate(sentence: str, *, position: int, count: int) -> bool:
     if not _near_edge(position, count):
         return False
     return _matches(EDGE_ANY_LENGTH, text) or _short_label(text)
+
+
+def is_byline_or_dateline(sentence: str) -> bool:
+    """True for a unit that only says who wrote a document or when: never a row other outlets share."""
+    text = " ".join(sentence.split())
+    return bool(BYLINE.search(text) or DATELINE.search(text))
 
 
 def _near_edge(position: int, count: int) -> bool:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from typing import BinaryIO
 
 from tui.engine.aligning import AlignOptions, Group, align
-from tui.engine.boilerplate import is_boilerplate
+from tui.engine.boilerplate import is_boilerplate, is_byline_or_dateline
 from tui.engine.conflicts import row_conflicts, self_contradictions
 from tui.engine.facts import group_facts
 from tui.engine.mentions import extract_claims
@@ -80,16 +80,27 @@ def compare(
     step("scoring", 0, 1)
     space = TermSpace([[terms(sentence.text) for sentence in document] for document in sentences])
     step("aligning", 0, 1)
+    metadata = [find_metadata(document.text) for document in documents]
     boilerplate = [[sentence.boilerplate for sentence in document] for document in sentences]
+    wordings: dict[str, int] = {}
+    solitary = [
+        [
+            wordings.setdefault(" ".join(sentence.text.split()), len(wordings))
+            if _is_own_metadata(sentence, metadata[sentence.doc].spans)
+            else -1
+            for sentence in document
+        ]
+        for document in sentences
+    ]
     groups = align(
         space,
         [len(document) for document in sentences],
         boilerplate=boilerplate,
+        solitary=solitary,
         options=options,
         on_pair=lambda done, total: step("aligning", done, total),
     )
     step("claims", 0, 1)
-    metadata = [find_metadata(document.text) for document in documents]
     documents = [
         document if document.published or not found.published else replace(document, published=found.published)
         for document, found in zip(documents, metadata, strict=True)
@@ -144,6 +155,15 @@ def compare(
         claims=claims,
         facts=facts,
     )
+
+
+def _is_own_metadata(sentence: Sentence, spans: Sequence[tuple[int, int]]) -> bool:
+    """A byline or a dateline, or a unit that is all web address and timestamp: it belongs to its
+    own document, and two outlets' dates or bylines are never one row."""
+    if sentence.boilerplate and is_byline_or_dateline(sentence.text):
+        return True
+    covered = sum(max(0, min(end, sentence.end) - max(start, sentence.start)) for start, end in spans)
+    return covered >= len(sentence.text.strip()) > 0
 
 
 def _date(iso: str) -> datetime.date | None:

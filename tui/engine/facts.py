@@ -521,9 +521,16 @@ def _group_by_rows(items: list[_Item], groups: _Groups) -> None:
             for index in per_doc[doc]:
                 for other_doc in docs[position + 1 :]:
                     candidates = per_doc[other_doc][:MAX_MATES]
-                    partner = next((i for i in candidates if items[i].context & items[index].context), None)
+                    partner = next((i for i in candidates if _same_context(items[i], items[index])), None)
                     if partner is not None:
                         groups.union_apart(index, partner)
+
+
+def _same_context(first: _Item, second: _Item) -> bool:
+    """Whether two row-mates are said in the same words around them: one shared term, or two for a
+    date or a time (a day is named beside many things: "argued Thursday", "said Friday")."""
+    needed = 2 if first.mention.claim.kind in (ClaimKind.DATE, ClaimKind.TIME, ClaimKind.YEAR) else 1
+    return len(first.context & second.context) >= needed
 
 
 def _loose_key(item: _Item) -> tuple[str, ...]:

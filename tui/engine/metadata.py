@@ -55,6 +55,8 @@ _AFTER_DATE = re.compile(
     re.IGNORECASE,
 )
 _LONE_STAMP = re.compile(rf"{_STAMP_WORD}\s*:?\s*{_TIME}", re.IGNORECASE)
+_GLUED_TO_TEXT = re.compile(r" [A-Z][a-z]")
+"""A date in the head followed, without punctuation, by a capitalised word: a dateline glued to the lead."""
 _PREPOSITION_BEFORE = re.compile(r"\b(?:on|in|since|by|until|till|from|of|before|after|between|and|to)\s+$", re.I)
 _URL_START = re.compile(r"(?<![\w/])(?:https?\s?:\s?/\s?/|www\.)", re.IGNORECASE)
 _URL_DATE = re.compile(
@@ -113,8 +115,8 @@ def _is_dateline(text: str, start: int, before: re.Match[str], after: re.Match[s
         return True
     if start >= HEAD_CHARACTERS:
         return False
-    if before["weekday"]:
-        return True
+    if before["weekday"] or _GLUED_TO_TEXT.match(text, after.end()):
+        return True  # "… Co-workers on September 10th, 2010 According to reports": a headline's date
     return not _PREPOSITION_BEFORE.search(text, max(0, start - 12), start)
 
 
