@@ -9,7 +9,9 @@ from pathlib import Path
 import pytest
 
 from tui.engine.errors import InputError
-from tui.engine.reading import decode, read_document, read_documents, title_of
+from tui.engine.identity import headline
+from tui.engine.model import Document
+from tui.engine.reading import decode, read_document, read_documents
 
 
 def write(tmp_path: Path, name: str, data: bytes) -> str:
@@ -48,7 +50,8 @@ def test_markdown_title_is_the_first_heading(tmp_path: Path) -> None:
     document = read_document(path, "d0")
     assert document.format == "markdown"
     assert document.title == "The Real Title"
-    assert title_of("  \n\nplain first line\nsecond", "text") == "plain first line"
+    plain = Document(id="d0", path="p", label="p", title="", text="  \n\nplain first line\nsecond")
+    assert headline(plain) == "plain first line"
 
 
 def test_html_main_text_and_title(tmp_path: Path) -> None:

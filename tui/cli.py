@@ -42,6 +42,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "-o", "--output", metavar="PATH", help="write the comparison to PATH (format from --format or the suffix)"
     )
+    parser.add_argument(
+        "--label",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="name the documents, once per file in order (default: the outlet's name when the page or "
+        "text gives it, else the file name)",
+    )
     parser.add_argument("--version", action="version", version=f"claimdiff {__version__}")
     return parser
 
@@ -72,8 +80,8 @@ def _run(arguments: argparse.Namespace) -> int:
     if output_format is None and not sys.stdout.isatty():
         output_format = "text"  # no terminal to draw the app on: print the report instead
     if output_format is None:
-        return _open_app(paths)
-    comparison = compare_paths(paths)
+        return _open_app(paths, arguments.label)
+    comparison = compare_paths(paths, labels=arguments.label)
     if arguments.output:
         try:
             with open(arguments.output, "w", encoding="utf-8", newline="\n") as stream:
@@ -104,11 +112,11 @@ def _write(comparison: Comparison, output_format: str, stream: TextIO) -> None:
         write(comparison, stream, color=False if stream is not sys.stdout else None)
 
 
-def _open_app(paths: list[str]) -> int:
+def _open_app(paths: list[str], labels: Sequence[str]) -> int:
     """Read the files first (bad input fails here, before the screen changes), then run the app."""
     from tui.engine.reading import read_documents
 
-    documents = read_documents(paths)
+    documents = read_documents(paths, labels=labels)
     from tui.app.app import ClaimdiffApp
 
     status = ClaimdiffApp(documents).run()

@@ -48,9 +48,10 @@ def compare_paths(
     on_progress: ProgressCallback | None = None,
     cancelled: Callable[[], bool] | None = None,
     options: AlignOptions | None = None,
+    labels: Sequence[str] = (),
 ) -> Comparison:
-    """Read the files (``-`` is stdin) and compare them."""
-    documents = read_documents(paths, stdin=stdin)
+    """Read the files (``-`` is stdin), name them (``labels`` in order, else their outlets), compare them."""
+    documents = read_documents(paths, stdin=stdin, labels=labels)
     return compare(documents, on_progress=on_progress, cancelled=cancelled, options=options)
 
 

@@ -26,6 +26,8 @@ class Document:
     format: str = "text"
     published: str = ""
     """The publication date (ISO ``YYYY-MM-DD``) when the document carries one, else ""."""
+    site: str = ""
+    """The outlet's name when the document carries it (HTML site name, its address, a byline)."""
 
 
 @dataclass(frozen=True, slots=True)

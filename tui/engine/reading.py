@@ -7,14 +7,13 @@ import os
 import re
 import stat
 import sys
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
-from tui.engine.boilerplate import is_boilerplate
 from tui.engine.errors import InputError
+from tui.engine.identity import headline, identify
 from tui.engine.model import Document
 
 MAX_BYTES = 64 * 1024 * 1024
@@ -32,7 +31,6 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 )
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in b"\t\n\r\x0c\x1b")
 _HTML_START = re.compile(rb"\A\s*(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.IGNORECASE)
-_MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
 
 
 def read_bytes(path: str, *, stdin: BinaryIO | None = None, limit: int = MAX_BYTES) -> bytes:
@@ -137,9 +135,9 @@ def detect_format(path: str, data: bytes) -> str:
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-def html_to_text(html: str) -> tuple[str, str | None, str]:
-    """Main text of an HTML page, its title and its publication date (ISO, or ""), by trafilatura;
-    page furniture is left out."""
+def html_to_text(html: str) -> tuple[str, str | None, str, str]:
+    """Main text of an HTML page, its title, its publication date (ISO, or "") and its site's name,
+    by trafilatura; page furniture is left out."""
     import trafilatura
 
     text = trafilatura.extract(
@@ -150,23 +148,8 @@ def html_to_text(html: str) -> tuple[str, str | None, str]:
     metadata = trafilatura.extract_metadata(html)
     title = metadata.title if metadata is not None and metadata.title else None
     date = metadata.date if metadata is not None and metadata.date else ""
-    return _normalise(text), title, date if _ISO_DATE.fullmatch(str(date)) else ""
-
-
-def title_of(text: str, fmt: str) -> str:
-    """The first heading (Markdown), else the first line that is not page furniture (a breadcrumb,
-    a dateline), else the first line; whitespace folded.
-    """
-    lines = [line for line in text.split("\n") if line.strip()]
-    if fmt == "markdown":
-        for line in lines:
-            match = _MARKDOWN_HEADING.match(line)
-            if match:
-                return " ".join(match.group(1).split())
-    for position, line in enumerate(lines[:5]):
-        if not is_boilerplate(line, position=position, count=len(lines)):
-            return " ".join(line.split())
-    return " ".join(lines[0].split()) if lines else ""
+    site = metadata.sitename if metadata is not None and metadata.sitename else ""
+    return _normalise(text), title, date if _ISO_DATE.fullmatch(str(date)) else "", " ".join(str(site).split())
 
 
 def read_document(path: str, doc_id: str, *, stdin: BinaryIO | None = None) -> Document:
@@ -176,35 +159,26 @@ def read_document(path: str, doc_id: str, *, stdin: BinaryIO | None = None) -> D
     fmt = detect_format(path, data)
     text, _encoding = decode(data, name)
     html_title: str | None = None
-    published = ""
+    published = site = ""
     if fmt == "html":
-        text, html_title, published = html_to_text(text)
+        text, html_title, published, site = html_to_text(text)
     if not text.strip():
         raise InputError(f"{name}: no text to compare (empty or only whitespace)")
     label = "stdin" if path == "-" else os.path.basename(os.path.normpath(path))
-    title = html_title or title_of(text, fmt)
-    return Document(id=doc_id, path=path, label=label, title=title, text=text, format=fmt, published=published)
+    document = Document(
+        id=doc_id, path=path, label=label, title=html_title or "", text=text, format=fmt, published=published, site=site
+    )
+    return document if html_title else replace(document, title=headline(document))
 
 
-def read_documents(paths: Sequence[str], *, stdin: BinaryIO | None = None) -> list[Document]:
-    """Read every path in order; the same label twice gets a number so each stays distinct."""
+def read_documents(
+    paths: Sequence[str], *, stdin: BinaryIO | None = None, labels: Sequence[str] = ()
+) -> list[Document]:
+    """Read every path in order and say who each document is (see ``identify``)."""
     if sum(1 for path in paths if path == "-") > 1:
         raise InputError("-: standard input can be given only once")
     documents = [read_document(path, f"d{index}", stdin=stdin) for index, path in enumerate(paths)]
-    return _distinct_labels(documents)
-
-
-def _distinct_labels(documents: list[Document]) -> list[Document]:
-    counts = Counter(document.label for document in documents)
-    seen: Counter[str] = Counter()
-    result = []
-    for document in documents:
-        if counts[document.label] > 1:
-            seen[document.label] += 1
-            label = f"{document.label} ({seen[document.label]})"
-            document = replace(document, label=label)
-        result.append(document)
-    return result
+    return identify(documents, labels)
 
 
 def bundled_seeds() -> list[str]:

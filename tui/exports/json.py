@@ -33,6 +33,7 @@ def _head(comparison: Comparison) -> dict[str, Any]:
                 "label": document.label,
                 "title": document.title,
                 "published": document.published,
+                "site": document.site,
                 "format": document.format,
                 "characters": len(document.text),
                 "sentences": len(comparison.sentences[doc]),
