@@ -26,7 +26,7 @@ def test_site_from_the_address_at_the_top_or_a_byline() -> None:
 
 
 def test_headline_skips_a_tagline_off_the_story() -> None:
-    tagline = "Timely, comprehensive, accurate information and data about blockchain, crypto markets and digital finance"
+    tagline = "Timely, comprehensive, accurate information and data about blockchain, crypto and digital finance"
     first = document(f"{tagline}\nFerry sinks off Kelo Island, 15 dead\nA ferry sank off Kelo Island.")
     second = document("Kelo ferry sinks\nA ferry sank off Kelo Island on Tuesday, killing 15.", "b.txt")
     named = identify([first, second])

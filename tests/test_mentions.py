@@ -7,8 +7,9 @@ import datetime
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tui.engine.counts import thing_class
 from tui.engine.judging import agree
-from tui.engine.mentions import extract_claims, shown_value, thing_class
+from tui.engine.mentions import extract_claims, shown_value
 from tui.engine.model import Claim, ClaimKind, Form, Reading
 
 TUESDAY = datetime.date(2013, 7, 2)

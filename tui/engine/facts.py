@@ -1,78 +1,55 @@
-"""Group the claim mentions of all documents into facts: one quantity of one thing in one event.
-
-Evidence, strongest first: what a value counts or measures (its counted thing, or for people what
-happened to them: "killed", "injured"), the anchors around it (a place a share or distance refers
-to, "deep", the person an age belongs to), the time frame of its sentence (a value stated about
-2004 is not one about today), and the rows the sentence alignment made. Inside one document an
-article is taken to be consistent: a second value that clashes with the document's first value of
-the same key is another fact (a district's toll beside the overall toll) unless its sentence says
-the same thing as the first or it is what most other outlets give for the key, which makes it a
-self-contradiction.
-"""
+"""Group the claim mentions of all documents into facts: one quantity of one thing in one event."""
 
 from __future__ import annotations
 
 import datetime
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from tui.engine.counts import locative_anchor, thing_class
+from tui.engine.evidence import mention_context, mention_key, rare_names, reference_years
+from tui.engine.factlabels import fact_label
 from tui.engine.judging import agree, comparable
-from tui.engine.mentions import locative_anchor, name_runs, thing_class
-from tui.engine.metadata import MONTH_NAMES, MONTHS
 from tui.engine.model import Claim, ClaimKind, Fact, Form, Mention, Reading, Sentence
-from tui.engine.words import WORD as WORDS
-from tui.engine.words import term
 
 OUTLIER_FACTOR = 30.0
 """Values of one key that differ more than this from the outlets' median are of another fact."""
+
+
 MAX_MATES = 16
 """At most this many row-mates are looked at per mention (a row of one repeated sentence)."""
+
+
 CLOSE_ROW = 0.6
 """Sentences aligned at least this closely say the same thing: their figures are one fact."""
-RARE_NAME_SHARE = 0.5
-"""A name fewer than this share of the outlets use marks a part of the story (a district), not all of it."""
+
+
 LEAD_SHARE = 0.55
 """A document's first figure for a key states the story's fact when it stands in this share of the
 text; a figure first given further down (background, another event) joins only if most outlets agree."""
+
+
 SELF_SIMILARITY = 0.2
+
+
 SELF_WINDOW = 12
 """Sentences further apart than this are not taken to restate one figure of their document."""
+
+
 NEAR_SENTENCES = 3
-FRAME_WORDS = 20
-"""A year or "last year" sets the time of a value at most this many words after it."""
-"""A larger figure this close to a document's own figure for a key contradicts it, not adds to it."""
-"""Two sentences of one document at least this alike state the same fact."""
+
+
 MAX_CLASHES = 5_000
 """At most this many clashing pairs are listed per fact (degenerate input repeats one value)."""
+
+
 MAX_READINGS = 200
 """At most this many distinct values of one fact are judged against one another."""
 
+
 Similarity = Callable[[int, int, int], float]
 """(doc, sentence, other sentence) → how alike two sentences of one document are."""
-
-_DEPTH = re.compile(r"\b(?:depth|deep|beneath|below\s+the\s+surface|underground|depths)\b", re.IGNORECASE)
-_CLAUSE_BREAK = re.compile(r"[,;:()]|\s[-–—]\s|\band\b|\bwhile\b|\bbut\b")
-_YEAR_WORD = re.compile(r"(?<![\w.,/-])(1[89][0-9]{2}|20[0-9]{2})(?![\w]|[.,/-][0-9])")
-_LAST_YEAR = re.compile(r"\blast\s+year\b|\ba\s+year\s+ago\b|\bprevious\s+year\b", re.IGNORECASE)
-_PEAK = re.compile(r"\bat\s+one\s+point\b|\bat\s+(?:its|the)\s+(?:peak|height|worst)\b", re.IGNORECASE)
-_EARLIER = re.compile(r"\bearlier\s+this\s+year\b|\bin\s+(?:a|the)\s+previous\b|\blast\s+time\b", re.IGNORECASE)
-_MONTH_OPENING = re.compile(
-    rf"^\W*(?:in|on|back\s+in|since|during)\s+(?P<month>{'|'.join(n for n in MONTH_NAMES if n != 'may')})\b",
-    re.IGNORECASE,
-)
-_MONTH_BEFORE = re.compile(rf"\b({'|'.join(MONTH_NAMES)})\s+$", re.IGNORECASE)
-_NAME = r"([A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*)"
-_PLACE_OPENING = re.compile(rf"^\W*(?:In|At|Near)\s+(?:the\s+)?(?:neighbou?ring\s+|nearby\s+)?{_NAME}")
-_PLACE_AFTER = re.compile(
-    r"(?:\s+[a-z][\w-]*){0,3}?(?:\s+(?:were|was|have\s+been|had\s+been|are|is))?(?:\s+[a-z]+ly)?"
-    rf"(?:\s+[a-z]+ed)?\s+in\s+(?:the\s+)?{_NAME}"
-)
-_DETACHED = re.compile(r"\b(?:by|which|that|who|where|whose|when)\b", re.IGNORECASE)
-_STRONG_KINDS = frozenset(
-    {ClaimKind.QUANTITY, ClaimKind.PERCENT, ClaimKind.MEASURE, ClaimKind.DURATION, ClaimKind.AGE, ClaimKind.MAGNITUDE}
-)
 
 
 @dataclass(slots=True)
@@ -101,17 +78,27 @@ def group_facts(
     similarity: Similarity,
     row_scores: Sequence[float] = (),
 ) -> list[Fact]:
-    """Every mention of every document in exactly one fact, the most disputed facts first."""
-    reference_years = _reference_years(published)
-    rare = _rare_names(claims, len(sentences))
+    """Every mention of every document in exactly one fact, the most disputed facts first.
+
+    Evidence, strongest first: what a value counts or measures (its counted thing, or for people
+    what happened to them: "killed", "injured"), the anchors around it (a place a share or distance
+    refers to, "deep", the person an age belongs to), the time frame of its sentence (a value
+    stated about 2004 is not one about today), and the rows the sentence alignment made (see
+    ``evidence``). Inside one document an article is taken to be consistent: a second value that
+    clashes with the document's first value of the same key is another fact (a district's toll
+    beside the overall toll) unless its sentence says the same thing as the first or it is what
+    most other outlets give for the key, which makes it a self-contradiction.
+    """
+    years = reference_years(published)
+    rare = rare_names(claims, len(sentences))
     lengths = [max((sentence.end for sentence in document), default=0) or 1 for document in sentences]
     items = [
         _Item(
             mention=Mention(doc=doc, sentence=index, claim=claim),
-            key=_key(sentences[doc][index].text, sentences[doc][index].start, claim, reference_years[doc], rare),
+            key=mention_key(sentences[doc][index].text, sentences[doc][index].start, claim, years[doc], rare),
             row=row_of.get((doc, index), -1),
             lead=claim.start <= LEAD_SHARE * lengths[doc],
-            context=_context(sentences[doc][index], claim),
+            context=mention_context(sentences[doc][index], claim),
             anchor=locative_anchor(sentences[doc][index].text, claim, sentences[doc][index].start),
         )
         for (doc, index), found in sorted(claims.items())
@@ -130,151 +117,6 @@ def group_facts(
     facts = [_fact(members, keys) for members in groups.collect(items)]
     facts.sort(key=_dispute_order)
     return [_with_id(fact, number) for number, fact in enumerate(facts, 1)]
-
-
-# Keys ----------------------------------------------------------------------------------------
-
-
-def _context(sentence: Sentence, claim: Claim) -> frozenset[str]:
-    """Content terms of the four words each side of a mention (past its counted thing), numbers and
-    the thing itself left out: "police said Friday" against "argued Thursday"."""
-    before = WORDS.findall(sentence.text[: claim.start - sentence.start])[-4:]
-    rest = sentence.text[claim.end - sentence.start :]
-    if claim.thing and claim.thing in rest[: len(claim.thing) + 3]:
-        rest = rest[rest.index(claim.thing) + len(claim.thing) :]
-    after = WORDS.findall(rest)[:4]
-    return frozenset(found for word in before + after for found in [term(word)] if found and found != "#")
-
-
-def _reference_years(published: Sequence[datetime.date | None]) -> list[int | None]:
-    """The year each document reports from: its own publication year, else the other outlets'.
-
-    With no publication date anywhere, every explicit year marks a time frame of its own.
-    """
-    years = Counter(date.year for date in published if date is not None)
-    fallback = years.most_common(1)[0][0] if years else None
-    return [date.year if date is not None else fallback for date in published]
-
-
-def _rare_names(claims: dict[tuple[int, int], list[Claim]], documents: int) -> frozenset[str]:
-    """Names that few outlets use (a district, a village), unlike the story's own setting."""
-    seen: dict[str, set[int]] = defaultdict(set)
-    for (doc, _), found in claims.items():
-        for claim in found:
-            if claim.kind is ClaimKind.ENTITY:
-                seen[claim.text.lower()].add(doc)
-    return frozenset(name for name, docs in seen.items() if len(docs) < RARE_NAME_SHARE * documents)
-
-
-def _key(
-    sentence: str, offset: int, claim: Claim, year: int | None, rare: frozenset[str] = frozenset()
-) -> tuple[str, ...] | None:
-    """What a mention measures, when the sentence says it plainly; None leaves it to the alignment."""
-    if claim.kind not in _STRONG_KINDS or claim.reading is None:
-        return None
-    start, end = claim.start - offset, claim.end - offset
-    subject = _subject(sentence, start, end, claim)
-    if subject is None:
-        return None
-    if claim.kind is ClaimKind.QUANTITY:
-        place = _sub_place(sentence, start, end, rare)
-        subject = (*subject, f"in {place}") if place else subject
-    frame = _frame(sentence, start, end, year)
-    return (claim.kind.value, claim.reading.unit, *subject, frame)
-
-
-def _sub_place(sentence: str, start: int, end: int, rare: frozenset[str]) -> str:
-    """A place few outlets name that a count is said to be in: "In neighbouring Central Aceh
-    district, 10 people were killed", "10 houses were damaged in Takengon"."""
-    opening = _PLACE_OPENING.match(sentence)
-    if opening and opening.end() <= start and opening.group(1).lower() in rare:
-        return opening.group(1).lower()
-    after = _PLACE_AFTER.match(sentence, end)
-    if after and after.group(1).lower() in rare:
-        return after.group(1).lower()
-    return ""
-
-
-def _subject(sentence: str, start: int, end: int, claim: Claim) -> tuple[str, ...] | None:
-    if claim.kind is ClaimKind.QUANTITY:
-        counted = thing_class(claim)
-        return (counted,) if counted and counted != "people" else None
-    if claim.kind is ClaimKind.PERCENT:
-        places = _places(sentence, start, end)
-        return (places,) if places else None
-    if claim.kind is ClaimKind.MEASURE:
-        clause = _clause(sentence, start, end)
-        if _DEPTH.search(clause):
-            return ("depth",)
-        places = _places(sentence, start, end, after_only=True)
-        return ("from " + places,) if places else None
-    if claim.kind is ClaimKind.DURATION:
-        assert claim.reading is not None
-        if claim.reading.high <= 86_400:
-            return ("short",)
-        person = _places(sentence, start, end, before_only=True)
-        return ("long", person) if person else None
-    if claim.kind is ClaimKind.AGE:
-        return (claim.thing.split()[-1].lower(),) if claim.thing else None
-    return ()
-
-
-def _clause(sentence: str, start: int, end: int) -> str:
-    """The stretch of the sentence around a value between clause breaks (commas, "and", dashes)."""
-    before = list(_CLAUSE_BREAK.finditer(sentence, 0, start))
-    after = _CLAUSE_BREAK.search(sentence, end)
-    return sentence[before[-1].end() if before else 0 : after.start() if after else len(sentence)]
-
-
-def _places(sentence: str, start: int, end: int, *, after_only: bool = False, before_only: bool = False) -> str:
-    """The names in a value's clause ("65% of traffic to India" → "india"), nearest first after it."""
-    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
-    following = _CLAUSE_BREAK.search(sentence, end)
-    clause_end = following.start() if following else len(sentence)
-    runs = name_runs(sentence)
-    after = [sentence[a:b] for a, b in runs if end <= a < clause_end]
-    before = [sentence[a:b] for a, b in runs if clause_start <= a and b <= start]
-    chosen = [] if before_only else after
-    if not chosen and not after_only:
-        chosen = before[-1:]
-    return " ".join(sorted({name.lower() for name in chosen}))
-
-
-def _frame(sentence: str, start: int, end: int, year: int | None) -> str:
-    """The time a value's sentence is about when it is not the story's own ("2004", "last year")."""
-    for match in _YEAR_WORD.finditer(sentence):
-        if start <= match.start() < end:
-            continue
-        if year is not None and abs(int(match.group(1)) - year) < 1:
-            continue
-        if _applies(sentence, match.start(), match.end(), start, end):
-            return match.group(1) + _month_before(sentence, match.start())
-    for pattern, label in ((_LAST_YEAR, "last year"), (_EARLIER, "earlier"), (_PEAK, "peak")):
-        for match in pattern.finditer(sentence):
-            if _applies(sentence, match.start(), match.end(), start, end):
-                found = str(year - 1) if label == "last year" and year is not None else label
-                return found + _month_before(sentence, match.start())
-    opening = _MONTH_OPENING.match(sentence)
-    if opening and opening.end() <= start:
-        return f"{MONTHS[opening.group('month').lower()]}m"
-    return ""
-
-
-def _month_before(sentence: str, position: int) -> str:
-    """ "-05" when a month name stands right before a year marker ("May 2012", "April last year")."""
-    month = _MONTH_BEFORE.search(sentence, 0, position)
-    return f"-{MONTHS[month.group(1).lower()]:02d}" if month else ""
-
-
-def _applies(sentence: str, marker_start: int, marker_end: int, start: int, end: int) -> bool:
-    """Whether a time marker governs a value: shortly before it, or after it in the same stretch of clause."""
-    if marker_end <= start:
-        return len(sentence[marker_end:start].split()) <= FRAME_WORDS
-    between = sentence[end:marker_start]
-    return len(between.split()) <= 15 and not _DETACHED.search(between)
-
-
-# Grouping ------------------------------------------------------------------------------------
 
 
 class _Groups:
@@ -545,9 +387,6 @@ def _loose_key(item: _Item) -> tuple[str, ...]:
     return (claim.kind.value, claim.reading.unit if claim.kind is not ClaimKind.MONEY else claim.slot)
 
 
-# Facts ---------------------------------------------------------------------------------------
-
-
 def _fact(mentions: list[Mention], keys: dict[tuple[int, int], tuple[str, ...]]) -> Fact:
     mentions.sort(key=lambda m: (m.doc, m.claim.start))
     found = Counter(keys[(m.doc, m.claim.start)] for m in mentions if (m.doc, m.claim.start) in keys)
@@ -588,49 +427,6 @@ def _clashes(mentions: Sequence[Mention]) -> list[tuple[int, int]]:
                     if len(found) >= MAX_CLASHES:
                         return sorted(found)
     return sorted(found)
-
-
-def fact_label(mentions: Sequence[Mention], key: tuple[str, ...] = ()) -> str:
-    """A short name for a fact from its own words and evidence: "undersea cables", "dead · in
-    Takengon", "percent · India", "depth", "magnitude · April 2012", "age of Hiller"."""
-    claim = mentions[0].claim
-    evidence = key[2:-1] if len(key) >= 3 else ()
-    frame = _frame_words(key[-1]) if key else ""
-    if claim.kind is ClaimKind.QUANTITY:
-        things = Counter(m.claim.slot for m in mentions if m.claim.slot)
-        label = things.most_common(1)[0][0] if things else "count"
-        places = [part for part in evidence if part.startswith("in ")]
-        label += "".join(f" {_titled(place)}" for place in places)
-    elif claim.kind is ClaimKind.PERCENT:
-        label = f"percent · {_titled(evidence[0])}" if evidence else "percent"
-    elif claim.kind is ClaimKind.MEASURE:
-        where = evidence[0] if evidence else ""
-        label = "depth" if where == "depth" else f"distance {_titled(where)}" if where else claim.slot
-    elif claim.kind is ClaimKind.AGE:
-        people = Counter(m.claim.thing for m in mentions if m.claim.thing)
-        label = f"age of {people.most_common(1)[0][0]}" if people else "age"
-    elif claim.kind is ClaimKind.MONEY:
-        label = claim.slot
-    else:
-        label = claim.kind.value
-    return f"{label} · {frame}" if frame else label
-
-
-def _frame_words(frame: str) -> str:
-    """A key's time frame for a reader: "2012-05" → "May 2012", "peak" → "at its peak"."""
-    if not frame:
-        return ""
-    if frame == "peak":
-        return "at its peak"
-    if frame.endswith("m") and frame[:-1].isdigit():
-        return MONTH_NAMES[int(frame[:-1]) - 1].capitalize()
-    year, _, month = frame.partition("-")
-    return f"{MONTH_NAMES[int(month) - 1].capitalize()} {year}" if month.isdigit() else frame
-
-
-def _titled(words: str) -> str:
-    """Lower-cased names from a key, capitalised again for reading ("bener meriah" → "Bener Meriah")."""
-    return " ".join(word if word in ("in", "from", "of") else word.capitalize() for word in words.split())
 
 
 def _dispute_order(fact: Fact) -> tuple[int, int, int]:

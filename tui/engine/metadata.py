@@ -134,7 +134,8 @@ def url_spans(text: str) -> list[tuple[int, int]]:
                 break
             token = following.group(1)
             joined = token.startswith("/") or token.lower().rstrip(".") in _URL_EXTENSION
-            joined = joined or (text[end - 1] in "./" and _looks_like_path(token))
+            continues = re.match(r"\s?/", text[end + following.end() :]) is not None
+            joined = joined or (text[end - 1] in "./" and (_looks_like_path(token) or continues))
             if not joined or end >= len(text) or text[end] == "\n":
                 break
             end += following.end()

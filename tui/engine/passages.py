@@ -79,8 +79,11 @@ def verbatim_passages(texts: Sequence[str], *, min_words: int = MIN_RUN_WORDS) -
 
     Each document's words are hashed in windows of ``min_words`` (NumPy, so a long document costs
     little); only windows that occur in two documents or more are kept as seeds, and each seed is
-    extended as far as both texts agree. Runs are reported once per distinct wording, with every
-    place each document has it, longest first. Memory: a few compact arrays per document.
+    extended, partner by partner, as far as both texts agree: every pair of documents gets its own
+    longest runs, so a run two outlets share stays a passage when a third shares a longer one
+    with either. Runs are reported once per distinct wording, with every place each document has
+    it, longest first; a pair's runs can therefore nest inside a longer run of other documents.
+    Memory: a few compact arrays per document.
     """
     vocabulary: dict[str, int] = {}
     keys: list[array[int]] = []
@@ -109,13 +112,18 @@ def verbatim_passages(texts: Sequence[str], *, min_words: int = MIN_RUN_WORDS) -
         for doc, position in places:
             if covered[doc][position]:
                 continue
-            start, end = _widest(keys, places, doc, position, min_words)
-            if end - start < min_words:
-                continue
-            signature = keys[doc][start:end].tobytes()
-            first_copy = wording.setdefault(signature, (doc, start, end - start))
-            runs[first_copy].add((doc, start))
-            covered[doc][start : end - min_words + 1] = b"\x01" * (end - min_words + 1 - start)
+            widest = (position, position)
+            for start, end, other_doc, other_start in _pair_runs(keys, places, doc, position, min_words):
+                # Each partner's own longest run with this document is a passage of the two, even
+                # when a third document shares a longer run here (a wire copy quoted by several).
+                signature = keys[doc][start:end].tobytes()
+                first_copy = wording.setdefault(signature, (doc, start, end - start))
+                runs[first_copy].update(((doc, start), (other_doc, other_start)))
+                if end - start > widest[1] - widest[0]:
+                    widest = (start, end)
+            start, end = widest
+            if end - start >= min_words:
+                covered[doc][start : end - min_words + 1] = b"\x01" * (end - min_words + 1 - start)
     passages = []
     for (_, _, length), copies in runs.items():
         occurrences = tuple(
@@ -160,15 +168,16 @@ def _shared_windows(keys: Sequence[array[int]], width: int) -> list[list[tuple[i
     return [bucket for bucket in places.values() if len({doc for doc, _ in bucket}) >= 2]
 
 
-def _widest(
+def _pair_runs(
     keys: Sequence[array[int]], places: Sequence[tuple[int, int]], doc: int, position: int, width: int
-) -> tuple[int, int]:
-    """Extend a window of one document as far as some other document's copy of it agrees.
+) -> list[tuple[int, int, int, int]]:
+    """(start, end, other document, its start) of the run each partner shares with a window of ``doc``.
 
-    Hash collisions are ruled out here: a partner counts only where the words themselves agree.
+    The window is extended as far as that partner's copy agrees. Hash collisions are ruled out
+    here: a partner counts only where the words themselves agree.
     """
     own = keys[doc]
-    best = (position, position)
+    found = []
     for other_doc, other_position in places:
         if other_doc == doc:
             continue
@@ -189,6 +198,5 @@ def _widest(
             and own[position + after] == theirs[other_position + after]
         ):
             after += 1
-        if after + before > best[1] - best[0]:
-            best = (position - before, position + after)
-    return best
+        found.append((position - before, position + after, other_doc, other_position - before))
+    return found
