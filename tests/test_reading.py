@@ -145,3 +145,49 @@ def test_permission_denied_is_one_line_even_for_root(tmp_path: Path, monkeypatch
 def test_dev_zero_is_rejected_without_reading_forever() -> None:
     with pytest.raises(InputError, match="binary data"):
         read_document("/dev/zero", "d0")
+
+
+@pytest.mark.parametrize(
+    ("data", "expected"),
+    [
+        ("The naïve façade of the café in Zürich.".encode("latin-1"), "The naïve façade of the café in Zürich."),
+        ("São Paulo and Málaga are busy.".encode("latin-1"), "São Paulo and Málaga are busy."),
+        ("He said “hello” – it’s fine.".encode("cp1252"), "He said “hello” – it’s fine."),
+        ("Crème brûlée costs €5 at the café.".encode("cp1252"), "Crème brûlée costs €5 at the café."),
+    ],
+)
+def test_short_western_single_byte_text_is_read_as_western(data: bytes, expected: str) -> None:
+    text, encoding = decode(data, "x.txt")
+    assert (text, encoding) == (expected, "cp1252")
+    assert not any("\x80" <= character <= "\x9f" for character in text)
+
+
+def test_central_european_text_is_not_forced_into_western() -> None:
+    text, encoding = decode("Zażółć gęślą jaźń, pchnąć łódź.".encode("iso8859_2"), "pl.txt")
+    assert encoding != "cp1252"
+    assert "¿" not in text and "³" not in text
+
+
+@pytest.mark.parametrize(
+    ("name", "html"),
+    [
+        ("fragment.html", "<p>The council met on Monday and approved the budget after a long debate.</p>"),
+        ("plain.html", "The council met on Monday and approved the budget after a long debate.\n"),
+        (
+            "deep.html",
+            "<html><body>"
+            + "<div>" * 400
+            + "<p>The council met on Monday and approved the budget after a long debate.</p>"
+            + "</div>" * 400
+            + "</body></html>",
+        ),
+    ],
+)
+def test_html_without_an_article_falls_back_to_its_visible_text(tmp_path: Path, name: str, html: str) -> None:
+    path = tmp_path / name
+    path.write_text(html, encoding="utf-8")
+    document = read_document(str(path), "d0")
+    assert "The council met on Monday and approved the budget after a long debate." in document.text
+    assert "<" not in document.text
+    if name != "plain.html":
+        assert document.note == "no article found: the page's visible text"

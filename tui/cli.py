@@ -82,6 +82,9 @@ def _run(arguments: argparse.Namespace) -> int:
     if output_format is None:
         return _open_app(paths, arguments.label)
     comparison = compare_paths(paths, labels=arguments.label)
+    for document in comparison.documents:
+        if document.note:
+            print(f"claimdiff: {document.path}: {document.note}", file=sys.stderr)
     if arguments.output:
         try:
             with open(arguments.output, "w", encoding="utf-8", newline="\n") as stream:

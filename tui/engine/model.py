@@ -28,6 +28,8 @@ class Document:
     """The publication date (ISO ``YYYY-MM-DD``) when the document carries one, else ""."""
     site: str = ""
     """The outlet's name when the document carries it (HTML site name, its address, a byline)."""
+    note: str = ""
+    """A caveat about how the text was read ("no article found: the page's visible text"), or ""."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,13 +8,14 @@ import re
 import stat
 import sys
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
 from tui.engine.errors import InputError
 from tui.engine.identity import headline, identify
 from tui.engine.model import Document
+from tui.engine.pagetext import visible_text
 
 MAX_BYTES = 64 * 1024 * 1024
 """Largest input read; a FIFO or device that keeps giving bytes is cut off here with an error."""
@@ -111,7 +112,41 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise InputError(f"{name}: cannot decode the text (unknown encoding)")
+    western = _western(data) if _single_byte(best.encoding) else None
+    if western is not None:
+        return _normalise(western), "cp1252"
     return _normalise(str(best)), best.encoding
+
+
+_MULTI_BYTE = ("utf", "shift", "cp932", "euc", "gb", "big5", "hz", "iso2022", "cp949", "johab", "cp950", "koi8")
+"""Codec name prefixes that are not one of the single-byte Western or Central European pages."""
+_NOT_LATIN = ("cp1251", "cp1253", "cp1255", "cp1256", "cp866", "cp855", "iso8859_5", "iso8859_6", "iso8859_7",
+              "iso8859_8", "mac_cyrillic", "mac_greek", "cp874", "tis_620", "kz1048", "ptcp154")  # fmt: skip
+_SYMBOL_IN_WORD = re.compile(r"[^\W\d_][\xa1-\xbf][^\W\d_]")
+"""A sign such as "³" or "¿" inside a word: Central European letters read as Windows-1252 ("Za¿ó³æ")."""
+WESTERN_ASCII_SHARE = 0.7
+"""Text read as Windows-1252 is taken when at least this share of its letters are plain ASCII."""
+
+
+def _single_byte(encoding: str) -> bool:
+    lowered = encoding.lower()
+    return not lowered.startswith(_MULTI_BYTE) and lowered not in _NOT_LATIN
+
+
+def _western(data: bytes) -> str | None:
+    """The bytes as Windows-1252 when that reads as Western text: no C1 control characters (a
+    cp1252 "’" is never U+0092), no sign inside a word, and mostly ASCII letters with a few accented
+    ones. Short Latin-1
+    or cp1252 text is otherwise often taken for a Central European page ("naïve" as "naďve")."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    if any("\x80" <= character <= "\x9f" for character in text) or _SYMBOL_IN_WORD.search(text):
+        return None
+    letters = [character for character in text if character.isalpha()]
+    ascii_letters = sum(character.isascii() for character in letters)
+    return text if letters and ascii_letters >= WESTERN_ASCII_SHARE * len(letters) else None
 
 
 def _normalise(text: str) -> str:
@@ -135,21 +170,46 @@ def detect_format(path: str, data: bytes) -> str:
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 
-def html_to_text(html: str) -> tuple[str, str | None, str, str]:
-    """Main text of an HTML page, its title, its publication date (ISO, or "") and its site's name,
-    by trafilatura; page furniture is left out."""
+@dataclass(frozen=True, slots=True)
+class Page:
+    """What an HTML page gives: its article text and what it says of itself."""
+
+    text: str
+    title: str = ""
+    published: str = ""
+    site: str = ""
+    note: str = ""
+    """Why the text is not the article alone ("" when it is)."""
+
+
+FALLBACK_NOTE = "no article found: the page's visible text"
+
+
+def html_to_text(html: str) -> Page:
+    """The article of an HTML page by trafilatura (page furniture left out), with its title, date
+    and site name. Where no article is found (a fragment, plain text named .html, an article buried
+    in hundreds of nested tags), the page's visible text instead, and a note that says so."""
     import trafilatura
 
-    text = trafilatura.extract(
-        html, include_comments=False, include_tables=True, favor_recall=True, with_metadata=False
+    text = (
+        trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True, with_metadata=False)
+        or trafilatura.html2txt(html)
+        or ""
     )
-    if not text:
-        text = trafilatura.html2txt(html) or ""
+    note = ""
+    if not text.strip():
+        text, note = visible_text(html), FALLBACK_NOTE
     metadata = trafilatura.extract_metadata(html)
-    title = metadata.title if metadata is not None and metadata.title else None
-    date = metadata.date if metadata is not None and metadata.date else ""
-    site = metadata.sitename if metadata is not None and metadata.sitename else ""
-    return _normalise(text), title, date if _ISO_DATE.fullmatch(str(date)) else "", " ".join(str(site).split())
+    if metadata is None:
+        return Page(_normalise(text), note=note)
+    date = str(metadata.date or "")
+    return Page(
+        _normalise(text),
+        title=" ".join(str(metadata.title or "").split()),
+        published=date if _ISO_DATE.fullmatch(date) else "",
+        site=" ".join(str(metadata.sitename or "").split()),
+        note=note,
+    )
 
 
 def read_document(path: str, doc_id: str, *, stdin: BinaryIO | None = None) -> Document:
@@ -158,17 +218,22 @@ def read_document(path: str, doc_id: str, *, stdin: BinaryIO | None = None) -> D
     data = read_bytes(path, stdin=stdin)
     fmt = detect_format(path, data)
     text, _encoding = decode(data, name)
-    html_title: str | None = None
-    published = site = ""
-    if fmt == "html":
-        text, html_title, published, site = html_to_text(text)
-    if not text.strip():
+    page = html_to_text(text) if fmt == "html" else Page(text)
+    if not page.text.strip():
         raise InputError(f"{name}: no text to compare (empty or only whitespace)")
     label = "stdin" if path == "-" else os.path.basename(os.path.normpath(path))
     document = Document(
-        id=doc_id, path=path, label=label, title=html_title or "", text=text, format=fmt, published=published, site=site
+        id=doc_id,
+        path=path,
+        label=label,
+        title=page.title,
+        text=page.text,
+        format=fmt,
+        published=page.published,
+        site=page.site,
+        note=page.note,
     )
-    return document if html_title else replace(document, title=headline(document))
+    return document if page.title else replace(document, title=headline(document))
 
 
 def read_documents(

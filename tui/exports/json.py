@@ -34,6 +34,7 @@ def _head(comparison: Comparison) -> dict[str, Any]:
                 "title": document.title,
                 "published": document.published,
                 "site": document.site,
+                "note": document.note,
                 "format": document.format,
                 "characters": len(document.text),
                 "sentences": len(comparison.sentences[doc]),
