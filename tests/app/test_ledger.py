@@ -6,13 +6,12 @@ import dataclasses
 import io
 
 from rich.console import Console
-from rich.table import Table
 from rich.text import Text
 from seed_rows import gpu_fact, gpu_row, keys_to_gpu_row
 from textual.binding import Binding
 
 from tui.app.app import ClaimdiffApp
-from tui.app.detail import DetailPane, _claims_table, render_detail
+from tui.app.detail import DetailPane, _Claims, _claims_table, render_detail
 from tui.app.factindex import FactIndex
 from tui.app.grid import ComparisonGrid, RowFilter
 from tui.app.help import HelpScreen
@@ -176,8 +175,9 @@ def test_claims_table_is_red_only_for_clashing_mentions(seeds_comparison: Compar
     """In the GPU row the GPU values that clash are red; the row's other facts ("two data centers") are not."""
     index = FactIndex(seeds_comparison)
     row = gpu_row(seeds_comparison)
-    table = _claims_table(seeds_comparison, row, index)
-    assert isinstance(table, Table)
+    claims = _claims_table(seeds_comparison, row, index)
+    assert isinstance(claims, _Claims)  # the side-by-side table, or by value when it is too wide
+    table = claims.table
     cells = [list(column.cells) for column in table.columns]
     names = [str(cell) for cell in cells[0]]
     clashing = {

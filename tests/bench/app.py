@@ -18,6 +18,7 @@ sys.path.insert(0, str(ROOT))
 
 from tui.app.app import ClaimdiffApp  # noqa: E402
 from tui.app.grid import ComparisonGrid  # noqa: E402
+from tui.app.rowtext import RowTexts  # noqa: E402
 from tui.engine.compare import compare  # noqa: E402
 from tui.engine.model import Comparison, Document  # noqa: E402
 from tui.engine.reading import bundled_seeds, read_documents  # noqa: E402
@@ -84,9 +85,60 @@ async def layout_seconds(comparison: Comparison) -> float:
         grid = app.query_one(ComparisonGrid)
         await pilot.pause()
         started = time.perf_counter()
-        grid._wrapped.clear()
+        grid._drawn.clear()
+        grid.texts = RowTexts(comparison)
         grid._relayout(keep_row=0)
         return time.perf_counter() - started
+
+
+async def search_per_key(comparison: Comparison, pattern: str) -> list[tuple[str, float, float, float]]:
+    """Each character of ``pattern`` typed into the search bar: (typed so far, ms in the grid's
+    search handler, CPU ms and wall ms from the key press until the app is idle and repainted)."""
+    app = ClaimdiffApp(comparison=comparison)
+    results = []
+    async with app.run_test(size=SIZE) as pilot:
+        grid = app.query_one(ComparisonGrid)
+        handler: list[float] = []
+        set_search = grid.set_search
+
+        def timed(text: str) -> None:
+            started = time.perf_counter()
+            set_search(text)
+            handler.append((time.perf_counter() - started) * 1000)
+
+        grid.set_search = timed  # type: ignore[method-assign]
+        await pilot.press("slash")
+        await pilot.pause()
+        for length in range(1, len(pattern) + 1):
+            wall, cpu = time.perf_counter(), time.process_time()
+            await pilot.press(pattern[length - 1])
+            await pilot.pause()
+            cpu_ms, wall_ms = (time.process_time() - cpu) * 1000, (time.perf_counter() - wall) * 1000
+            results.append((pattern[:length], handler[-1] if handler else 0.0, cpu_ms, wall_ms))
+    return results
+
+
+def report_search(rows: int) -> None:
+    """Per-key search latency on a synthetic comparison of about ``rows`` rows (5 documents)."""
+    comparison = compare(synthetic_documents(5, rows // 5))
+    word = comparison.sentences[2][len(comparison.sentences[2]) // 2].text.split()[1]
+    timings = asyncio.run(search_per_key(comparison, word[:6]))
+    print(f"  search, {len(comparison.rows)} rows, per typed key: handler ms, CPU ms (wall):")
+    shown = [f"{typed!r} {handler:.1f}, {cpu:.1f} ({wall:.0f})" for typed, handler, cpu, wall in timings]
+    print("    " + ", ".join(shown))
+
+
+def report_many_outlets() -> None:
+    """Key to repaint with 14 documents, a few columns on screen: paging, folding, jumps."""
+    started = time.perf_counter()
+    many = compare(synthetic_documents(14, 360))
+    seconds = time.perf_counter() - started
+    print(f"synthetic: {len(many.rows)} rows from 14 documents of 360 sentences, compared in {seconds:.2f} s")
+    print(f"  layout of every row at 160 columns: {asyncio.run(layout_seconds(many)):.3f} s")
+    keys = ["x", "j", "right_square_bracket", "left_square_bracket", "z", "u", "tab", "G"]
+    timings = asyncio.run(key_to_repaint(many, keys, repeat=5))
+    print("  key to repaint, median ms of CPU (wall):")
+    print("    " + ", ".join(f"{key} {cpu:.1f} ({wall:.0f})" for key, (cpu, wall) in timings.items()))
 
 
 def main() -> None:
@@ -100,6 +152,9 @@ def main() -> None:
     timings = asyncio.run(key_to_repaint(big, ["x", "j", "k", "n", "pagedown", "G", "g", "tab"], repeat=7))
     print("  key to repaint, median ms of CPU (wall), x being an unbound key:")
     print("    " + ", ".join(f"{key} {cpu:.1f} ({wall:.0f})" for key, (cpu, wall) in timings.items()))
+    report_search(1000)
+    report_search(5000)
+    report_many_outlets()
 
 
 if __name__ == "__main__":

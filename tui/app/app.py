@@ -17,12 +17,16 @@ from textual.worker import get_current_worker
 
 from tui.app.detail import DetailPane
 from tui.app.factindex import FactIndex
-from tui.app.fulltext import FullTextScreen
+from tui.app.fitting import Fitted, parts_of
+from tui.app.footer import KeyFooter
+from tui.app.fulltext import DocumentView, FullTextScreen, TextSearch
 from tui.app.grid import ComparisonGrid
 from tui.app.headers import ColumnHeaders
 from tui.app.help import HelpScreen
 from tui.app.ledger import LedgerList, LedgerScreen
+from tui.app.lens import LensScreen
 from tui.app.loading import LoadingView
+from tui.app.provenance import ProvenanceScreen, ProvenanceTable
 from tui.app.search import SearchBar
 from tui.app.status import StatusLine
 from tui.engine.compare import Cancelled, Progress, compare
@@ -56,6 +60,9 @@ class ClaimdiffApp(App[int]):
     TITLE = "claimdiff"
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("p", "provenance", "Who copied whom"),
+        Binding("J,ctrl+d", "scroll_detail(1)", "Scroll the detail pane down", key_display="J", show=False),
+        Binding("K,ctrl+u", "scroll_detail(-1)", "Scroll the detail pane up", key_display="K", show=False),
         Binding("q", "quit", "Quit"),
         Binding("question_mark", "help", "Help", key_display="?"),
         Binding("escape", "escape", "Cancel / close", show=False),
@@ -76,7 +83,7 @@ class ClaimdiffApp(App[int]):
         yield Static(Text(f"claimdiff · comparing {len(self.documents)} documents…"), id="story")
         if self.comparison is None:
             yield LoadingView(len(self.documents), id="loading")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         if self.comparison is None:
@@ -111,7 +118,7 @@ class ClaimdiffApp(App[int]):
         self.index = index if index is not None else FactIndex(comparison)
         for view in self.query(LoadingView):
             view.remove()
-        self.query_one("#story", Static).update(Text(f"claimdiff · {summary_line(comparison)}"))
+        self.query_one("#story", Static).update(_story(comparison))
         grid = ComparisonGrid(comparison, index=self.index, id="grid")
         footer = self.query_one(Footer)
         self.mount(ColumnHeaders(comparison.documents, grid.columns, id="headers"), before=footer)
@@ -125,26 +132,13 @@ class ClaimdiffApp(App[int]):
 
     @on(ComparisonGrid.CursorMoved)
     def _cursor_moved(self, message: ComparisonGrid.CursorMoved) -> None:
-        self._refresh_status(message.grid)
+        self.query_one(StatusLine).show(message.state)
         detail = self.query_one(DetailPane)
         if detail.display:
-            detail.show_row(message.grid.selected_row)
+            detail.show_row(message.state.row)
 
     def _refresh_status(self, grid: ComparisonGrid) -> None:
-        comparison = grid.comparison
-        self.query_one(StatusLine).show(
-            position=grid.cursor if grid.shown_rows else None,
-            shown=len(grid.shown_rows),
-            total=len(comparison.rows),
-            row_number=grid.selected_row,
-            row_filter=grid.row_filter.value,
-            focus=grid.focus_doc,
-            focus_label=comparison.documents[grid.focus_doc].label,
-            hidden=len(grid.hidden),
-            search=grid.search_text,
-            paging=_paging_note(grid),
-            fact=grid.fact_status(),
-        )
+        self.query_one(StatusLine).show(grid.state)
 
     @on(ComparisonGrid.ColumnsChanged)
     def _columns_changed(self, message: ComparisonGrid.ColumnsChanged) -> None:
@@ -161,7 +155,7 @@ class ClaimdiffApp(App[int]):
     @on(ComparisonGrid.DocumentOpened)
     def _open_document(self, message: ComparisonGrid.DocumentOpened) -> None:
         if self.comparison is not None:
-            self.push_screen(FullTextScreen(self.comparison, message.doc, message.sentence))
+            self.push_screen(FullTextScreen(self.comparison, message.doc, message.sentence), self._go_to)
 
     @on(ComparisonGrid.SearchRequested)
     def _open_search(self) -> None:
@@ -181,28 +175,18 @@ class ClaimdiffApp(App[int]):
 
         self.push_screen(LedgerScreen(self.comparison, self.index, message.fact), chosen)
 
-    @on(SearchBar.Changed)
+    @on(SearchBar.Changed, "#search")
     def _search_changed(self, message: SearchBar.Changed) -> None:
-        grid = self.query_one(ComparisonGrid)
-        grid.set_search(message.value)
-        self._refresh_status(grid)
+        self.query_one(ComparisonGrid).set_search(message.value)
 
-    @on(SearchBar.Submitted)
-    def _search_next(self) -> None:
-        grid = self.query_one(ComparisonGrid)
-        if not grid.next_match():
-            self.bell()
-            self.notify("No row matches the search", timeout=2)
+    @on(SearchBar.Step)
+    def _search_step(self, message: SearchBar.Step) -> None:
+        self.query_one(ComparisonGrid).step_match(message.direction)
 
     @on(SearchBar.Closed)
     def _close_search(self) -> None:
-        search = self.query_one(SearchBar)
-        search.display = False
-        grid = self.query_one(ComparisonGrid)
-        search.value = ""
-        grid.set_search("")
-        self._refresh_status(grid)
-        grid.focus()
+        self.query_one(SearchBar).display = False
+        self.query_one(ComparisonGrid).focus()
 
     # App actions ------------------------------------------------------------------------------
 
@@ -212,12 +196,41 @@ class ClaimdiffApp(App[int]):
                 [
                     ("Rows, documents and views", list(ComparisonGrid.BINDINGS)),
                     ("Search bar", list(SearchBar.BINDINGS)),
-                    ("Full-text view", list(FullTextScreen.BINDINGS)),
+                    ("Outlet lens (s, v)", list(LensScreen.BINDINGS)),
+                    ("Full-text view", [*DocumentView.BINDINGS, *TextSearch.BINDINGS, *FullTextScreen.BINDINGS]),
+                    ("Who copied whom (p)", [*ProvenanceTable.BINDINGS, *ProvenanceScreen.BINDINGS]),
                     ("Claims ledger", [*LedgerList.BINDINGS, *LedgerScreen.BINDINGS]),
                     ("App", [*self.BINDINGS, Binding("ctrl+p", "command_palette", "Command palette")]),
                 ]
             )
         )
+
+    def action_provenance(self) -> None:
+        """Who copied whom: shared verbatim words and aligned rows of every pair of documents."""
+        if self.comparison is not None:
+            self.push_screen(ProvenanceScreen(self.comparison), self._go_to)
+
+    def action_scroll_detail(self, direction: int) -> None:
+        self.query_one(DetailPane).scroll_page(direction)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The views and the detail pane's keys work on the grid's screen only (and the pane when shown)."""
+        if action in ("provenance", "scroll_detail"):
+            on_grid = self.comparison is not None and bool(self.screen_stack) and self.screen is self.screen_stack[0]
+            if action == "scroll_detail":
+                return on_grid and any(detail.display for detail in self.query(DetailPane))
+            return on_grid
+        return True
+
+    def _go_to(self, place: tuple[int, int] | None) -> None:
+        """Select (row, document) in the grid, where a view (full text, who copied whom) left off."""
+        if place is None or not self.query(ComparisonGrid):
+            return
+        grid = self.query_one(ComparisonGrid)
+        row, doc = place
+        grid.select_row(row)
+        if doc in grid.visible_docs() and doc != grid.focus_doc:
+            grid.focus_doc = doc
 
     def action_escape(self) -> None:
         """Cancel a comparison still running, else close the detail pane."""
@@ -237,6 +250,7 @@ class ClaimdiffApp(App[int]):
         for binding in ComparisonGrid.BINDINGS:
             if isinstance(binding, Binding) and not binding.action.startswith("toggle_document("):
                 yield SystemCommand(binding.description, f"Key: {binding.key}", _runner(grid, binding.action))
+        yield SystemCommand("Who copied whom", "Key: p · shared verbatim text of every pair", self.action_provenance)
         for doc, document in enumerate(self.comparison.documents):
             yield SystemCommand(
                 f"Hide / show document {doc + 1}: {single_line(document.label)}",
@@ -245,12 +259,10 @@ class ClaimdiffApp(App[int]):
             )
 
 
-def _paging_note(grid: ComparisonGrid) -> str:
-    columns = grid.columns
-    if not columns.paged:
-        return ""
-    first = columns.shown_from + 1
-    return f"documents {first}–{first + len(columns.docs) - 1} of {columns.not_hidden} (Tab pages)"
+def _story(comparison: Comparison) -> Fitted:
+    """``claimdiff · 5 documents · 77 rows · 4 conflicts · 53 unique``, fitted: the name goes first."""
+    counts = summary_line(comparison).split(" · ")
+    return Fitted(parts_of("claimdiff", *counts, priorities=(0, *[2] * (len(counts) - 1), 1)))
 
 
 def _runner(grid: ComparisonGrid, action: str) -> Callable[[], Awaitable[None]]:

@@ -1,123 +1,15 @@
-"""What a cell shows: its text as styled pieces, and that text word-wrapped to a width."""
+"""Styled pieces word-wrapped to a width; the pieces themselves come from ``tui.styled``."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from enum import StrEnum
 
 from rich.cells import cell_len
 
-from tui.engine.model import Comparison, Row
-from tui.visible import visible
+from tui.styled import Piece, Tone, cell_pieces
 
-_WHITESPACE = re.compile(r"\s+")
-
-
-class Tone(StrEnum):
-    """How a piece of a cell is shown; the app maps each tone to a style from its CSS."""
-
-    PLAIN = "plain"
-    """Words the row's other documents share."""
-    DIFFER = "differ"
-    """Words no other document of the row has."""
-    CONFLICT = "conflict"
-    """A value that clashes with another document's value for the same slot."""
-    BOILERPLATE = "boilerplate"
-    """Page furniture: kept, but dimmed."""
-    MATCH = "match"
-    """A search match."""
-    ROW_CONFLICT = "row-conflict"
-    """Full text: a sentence whose row is a conflict."""
-    ROW_SHARED = "row-shared"
-    """Full text: a sentence other documents share."""
-    ROW_UNIQUE = "row-unique"
-    """Full text: a sentence no other document has."""
-    SELECTED = "selected"
-    """Full text: the sentence of the selected row."""
-
-
-@dataclass(frozen=True, slots=True)
-class Piece:
-    """A run of display text in one tone."""
-
-    text: str
-    tone: Tone
-
-
-def cell_pieces(comparison: Comparison, row: Row, doc: int, *, search: str = "") -> list[Piece]:
-    """The styled text of one document's cell: its sentences, whitespace folded, made visible.
-
-    Tones stack by priority: a search match over a conflicting value over a differing word;
-    boilerplate sentences are dimmed throughout.
-    """
-    cell = row.cell_for(doc)
-    if cell is None:
-        return []
-    text = comparison.documents[doc].text
-    marks: list[tuple[int, int, Tone]] = [(s.start, s.end, Tone.DIFFER) for s in row.spans.get(doc, []) if not s.shared]
-    for conflict in row.conflicts:
-        marks.extend((start, end, Tone.CONFLICT) for start, end in conflict.places.get(doc, ()))
-    pieces: list[Piece] = []
-    for number, index in enumerate(cell.sentences):
-        sentence = comparison.sentences[doc][index]
-        if number:
-            pieces.append(Piece(" ", Tone.PLAIN))
-        base = Tone.BOILERPLATE if sentence.boilerplate else Tone.PLAIN
-        pieces.extend(_sentence_pieces(text, sentence.start, sentence.end, base, marks, search))
-    return _merge(pieces)
-
-
-_PRIORITY = {Tone.PLAIN: 0, Tone.BOILERPLATE: 0, Tone.DIFFER: 1, Tone.CONFLICT: 2, Tone.MATCH: 3}
-"""Which tone wins where marks overlap (only the tones a grid cell uses)."""
-
-
-def _sentence_pieces(
-    text: str, start: int, end: int, base: Tone, marks: Sequence[tuple[int, int, Tone]], search: str
-) -> list[Piece]:
-    if not search and not any(mark_start < end and mark_end > start for mark_start, mark_end, _ in marks):
-        return [Piece(_display(text[start:end]), base)]
-    tones = [base] * (end - start)
-    for mark_start, mark_end, tone in marks:
-        if base is Tone.BOILERPLATE and tone is Tone.DIFFER:
-            continue
-        for position in range(max(mark_start, start), min(mark_end, end)):
-            if _PRIORITY[tone] > _PRIORITY[tones[position - start]]:
-                tones[position - start] = tone
-    if search:
-        # Matched on the text itself, not on text.lower(): lower-casing can change lengths ("İ").
-        for match in re.finditer(re.escape(search), text[start:end], re.IGNORECASE):
-            for position in range(match.start(), match.end()):
-                tones[position] = Tone.MATCH
-    pieces: list[Piece] = []
-    run_start = 0
-    for position in range(1, len(tones) + 1):
-        if position == len(tones) or tones[position] is not tones[run_start]:
-            pieces.append(Piece(_display(text[start + run_start : start + position]), tones[run_start]))
-            run_start = position
-    return pieces
-
-
-def _display(raw: str) -> str:
-    """Control characters made visible, and every run of whitespace one space."""
-    return _WHITESPACE.sub(" ", visible(raw))
-
-
-def _merge(pieces: list[Piece]) -> list[Piece]:
-    """Join neighbours of one tone, drop empty pieces and spaces doubled across a boundary."""
-    merged: list[Piece] = []
-    for piece in pieces:
-        text = piece.text
-        if merged and text.startswith(" ") and merged[-1].text.endswith(" "):
-            text = text[1:]
-        if not text:
-            continue
-        if merged and merged[-1].tone is piece.tone:
-            merged[-1] = Piece(merged[-1].text + text, piece.tone)
-        else:
-            merged.append(Piece(text, piece.tone))
-    return merged
+__all__ = ["Piece", "Tone", "cell_pieces", "cut", "line_end_of", "width_of", "wrap", "wrap_ranges"]
+"""``Piece``, ``Tone`` and ``cell_pieces`` stay importable from here for the grid."""
 
 
 def width_of(text: str) -> int:
@@ -131,10 +23,14 @@ def wrap(pieces: Sequence[Piece], width: int) -> list[list[Piece]]:
     The breaks are found on the plain text (``wrap_ranges``), then the pieces are cut to them.
     Spaces at a line break are dropped; every other character appears exactly once.
     """
-    plain = "".join(piece.text for piece in pieces)
+    return cut(pieces, wrap_ranges("".join(piece.text for piece in pieces), width))
+
+
+def cut(pieces: Sequence[Piece], ranges: Sequence[tuple[int, int]]) -> list[list[Piece]]:
+    """The pieces cut into lines at ``ranges`` (offsets into their joined text, in order)."""
     lines: list[list[Piece]] = []
     piece_index, piece_start = 0, 0
-    for line_start, line_end in wrap_ranges(plain, width):
+    for line_start, line_end in ranges:
         line: list[Piece] = []
         while piece_index < len(pieces) and piece_start + len(pieces[piece_index].text) <= line_start:
             piece_start += len(pieces[piece_index].text)

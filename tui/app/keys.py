@@ -21,12 +21,15 @@ _NAMES = {
     "end": "End",
     "tab": "Tab",
     "shift+tab": "Shift+Tab",
-    "ctrl+p": "Ctrl+P",
+    "space": "Space",
+    "shift+enter": "Shift+Enter",
 }
 
 
 def key_name(key: str) -> str:
-    """``down`` → ``↓``, ``slash`` → ``/``; letters stay as typed (``N`` is shift+n)."""
+    """``down`` → ``↓``, ``slash`` → ``/``, ``ctrl+o`` → ``Ctrl+O``; letters stay as typed (``N`` is shift+n)."""
+    if key.startswith("ctrl+") and len(key) == 6:
+        return f"Ctrl+{key[-1].upper()}"
     return _NAMES.get(key, key)
 
 

@@ -1,4 +1,4 @@
-"""Geometry of the grid: which document columns fit, where each starts, where each row starts."""
+"""Geometry of the grid: how many document columns fit, where each starts, where each row starts."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 GUTTER = 2
-"""Cells left of the first column: the row's mark and a space."""
+"""Cells left of the first column without the presence strip: the row's mark and a space."""
 SEPARATOR = 3
 """Cells between two columns: " │ "."""
 MIN_COLUMN = 24
@@ -24,15 +24,37 @@ class Columns:
     """The x of each shown column."""
     width: int
     """Width of every column."""
-    shown_from: int
-    """Position of the first shown document among the documents not hidden."""
-    not_hidden: int
-    """How many documents are not hidden (shown or paged out)."""
+    visible: tuple[int, ...] = ()
+    """Every document not hidden, on screen or not, in order."""
+    strip: bool = False
+    """True when the gutter holds the presence strip: one mark per visible document."""
+
+    @property
+    def gutter(self) -> int:
+        """Cells left of the first column: the mark, a space, and the strip with a space after it."""
+        return GUTTER + (len(self.visible) + 1 if self.strip else 0)
+
+    @property
+    def not_hidden(self) -> int:
+        """How many documents are not hidden (shown or paged out)."""
+        return len(self.visible)
 
     @property
     def paged(self) -> bool:
-        """True when some documents do not fit and wait on another page."""
-        return len(self.docs) < self.not_hidden
+        """True when some documents not hidden are off screen."""
+        return len(self.docs) < len(self.visible)
+
+    @property
+    def off_left(self) -> int:
+        """Documents off screen before the first column."""
+        return self.visible.index(self.docs[0]) if self.docs and self.docs[0] in self.visible else 0
+
+    @property
+    def off_right(self) -> int:
+        """Documents off screen after the last column."""
+        if not self.docs or self.docs[-1] not in self.visible:
+            return 0
+        return len(self.visible) - 1 - self.visible.index(self.docs[-1])
 
     def column_at(self, x: int) -> int | None:
         """The document whose column holds screen column ``x``, if any."""
@@ -42,24 +64,30 @@ class Columns:
         return None
 
 
-def plan_columns(total_width: int, visible: Sequence[int], focus: int, *, first: int = 0) -> Columns:
-    """Fit as many of the ``visible`` documents as leave each column MIN_COLUMN wide.
+def fit(total_width: int, gutter: int) -> int:
+    """How many columns of at least MIN_COLUMN cells fit beside a gutter (at least one)."""
+    room = max(total_width - gutter, 1)
+    return max(1, (room + SEPARATOR) // (MIN_COLUMN + SEPARATOR))
 
-    When not all fit, a window of them is shown; it starts at ``first`` (the previous window)
-    and moves just enough to keep ``focus`` inside it.
-    """
-    room = max(total_width - GUTTER, 1)
-    fit = max(1, min(len(visible), (room + SEPARATOR) // (MIN_COLUMN + SEPARATOR)))
-    position = visible.index(focus) if focus in visible else 0
-    first = min(max(first, 0), max(len(visible) - fit, 0))
-    if position < first:
-        first = position
-    elif position >= first + fit:
-        first = position - fit + 1
-    shown = tuple(visible[first : first + fit])
+
+def columns_that_fit(total_width: int, visible: int) -> tuple[int, bool]:
+    """(columns, strip): every document when all fit, else as many as fit beside the presence strip
+    (left out when it would not leave one column of MIN_COLUMN cells)."""
+    if fit(total_width, GUTTER) >= visible:
+        return max(visible, 1), False
+    if total_width - (GUTTER + visible + 1) < MIN_COLUMN:
+        return fit(total_width, GUTTER), False
+    return min(fit(total_width, GUTTER + visible + 1), visible), True
+
+
+def place_columns(total_width: int, docs: Sequence[int], visible: Sequence[int], *, strip: bool) -> Columns:
+    """The geometry of ``docs`` side by side in ``total_width`` cells, sharing the room equally."""
+    shown = tuple(docs)
+    gutter = GUTTER + (len(visible) + 1 if strip else 0)
+    room = max(total_width - gutter, 1)
     width = max((room - SEPARATOR * (len(shown) - 1)) // max(len(shown), 1), 1)
-    starts = tuple(GUTTER + number * (width + SEPARATOR) for number in range(len(shown)))
-    return Columns(docs=shown, starts=starts, width=width, shown_from=first, not_hidden=len(visible))
+    starts = tuple(gutter + number * (width + SEPARATOR) for number in range(len(shown)))
+    return Columns(docs=shown, starts=starts, width=width, visible=tuple(visible), strip=strip)
 
 
 class RowOffsets:

@@ -18,10 +18,11 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from tui.app.factindex import FactIndex
 from tui.app.factlines import Part, Run, fact_card, ledger_runs, runs_width
+from tui.app.footer import KeyFooter
 from tui.app.palette import document_style
 from tui.engine.model import Comparison
 
@@ -248,7 +249,7 @@ class LedgerScreen(Screen[str | None]):
         yield LedgerList(self.comparison, self.index, id="ledger-list")
         with VerticalScroll(id="ledger-card"):
             yield Static(id="ledger-card-body")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         ledger = self.query_one(LedgerList)

@@ -1,4 +1,4 @@
-"""The search bar: type to highlight, ``enter`` jumps to the next matching row, ``escape`` closes."""
+"""The search bar: type to highlight and count, Enter / Shift+Enter to the next / previous match, Esc closes."""
 
 from __future__ import annotations
 
@@ -11,16 +11,29 @@ from textual.widgets import Input
 
 
 class SearchBar(Input):
-    """A one-line search field docked under the grid."""
+    """A one-line search field docked under the grid; it keeps its pattern when closed."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "close", "Close search")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter,down", "step(1)", "Next match", key_display="Enter"),
+        Binding("shift+enter,up", "step(-1)", "Prev match", key_display="Shift+Enter"),
+        Binding("escape", "close", "Close search (the pattern stays: > / < go on)"),
+    ]
 
     @dataclass
     class Closed(Message):
         """The user closed the search bar."""
 
+    @dataclass
+    class Step(Message):
+        """The user asked for the next (``direction`` 1) or previous (-1) matching row."""
+
+        direction: int
+
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(placeholder="Search rows… (Enter: next match, Esc: close)", id=id)
+        super().__init__(placeholder="Search rows… (Enter / Shift+Enter: next / previous match, Esc: close)", id=id)
+
+    def action_step(self, direction: int) -> None:
+        self.post_message(self.Step(direction))
 
     def action_close(self) -> None:
         self.post_message(self.Closed())

@@ -58,6 +58,11 @@ class Provenance:
         smaller = min(self.sizes[first], self.sizes[second])
         return self.pair(first, second).words / smaller if smaller else 0.0
 
+    def strongest(self) -> tuple[int, int] | None:
+        """The pair (a, b), a < b, that shares most words (the first such in document order), if any shares."""
+        best = max(self.pairs.items(), key=lambda item: (item[1].words, -item[0][0], -item[0][1]), default=None)
+        return best[0] if best is not None and best[1].words else None
+
     @property
     def copies(self) -> list[tuple[int, int]]:
         """The pairs that copied text verbatim, as (a, b) with a < b, in document order."""

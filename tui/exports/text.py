@@ -13,9 +13,12 @@ from rich.text import Text
 from tui.engine.mentions import shown_value
 from tui.engine.model import Comparison, Fact, Row, SelfContradiction
 from tui.kinds import Mark, mark_of
-from tui.visible import folded, single_line
+from tui.styled import Tone, cell_pieces, rich_text
+from tui.visible import single_line
 
 _STYLES = {Mark.CONFLICT: "bold red", Mark.ALL: "green", Mark.SOME: "cyan", Mark.UNIQUE: "yellow"}
+_TONE_STYLES = {Tone.DIFFER: "bold underline", Tone.CONFLICT: "bold underline red", Tone.BOILERPLATE: "dim"}
+"""A cell as the grid shows it: differing words underlined, clashing values red too, furniture dimmed."""
 
 
 def summary_line(comparison: Comparison) -> str:
@@ -97,7 +100,11 @@ def render(comparison: Comparison) -> Group:
     for document in comparison.documents:
         parts.append(
             Text.assemble(
-                (f"  {document.id} ", "bold"), single_line(document.label), " — ", single_line(document.title)
+                (f"  {document.id} ", "bold"),
+                single_line(document.label),
+                " — ",
+                single_line(document.title),
+                f" · {document.published}" if document.published else "",
             )
         )
     disputed = [fact for fact in comparison.facts if fact.disputed]
@@ -141,38 +148,12 @@ def _row(comparison: Comparison, row: Row, number: int) -> list[Text]:
         )
     for cell in row.cells:
         document = comparison.documents[cell.doc]
-        body = _cell_text(comparison, row, cell.doc, cell.sentences)
+        body = rich_text(cell_pieces(comparison, row, cell.doc), _TONE_STYLES)
         line = Text("  ")
         line.append(f"[{single_line(document.label)}] ", style="bold")
         line.append_text(body)
         lines.append(line)
     return lines
-
-
-def _cell_text(comparison: Comparison, row: Row, doc: int, indices: list[int]) -> Text:
-    sentences = [comparison.sentences[doc][index] for index in indices]
-    text = Text()
-    spans = row.spans.get(doc, [])
-    dim = all(sentence.boilerplate for sentence in sentences)
-    for number, sentence in enumerate(sentences):
-        if number:
-            text.append(" ")
-        cursor = sentence.start
-        for span in spans:
-            if span.end <= sentence.start or span.start >= sentence.end:
-                continue
-            start, end = max(span.start, sentence.start), min(span.end, sentence.end)
-            text.append(_piece(comparison, doc, cursor, start))
-            text.append(_piece(comparison, doc, start, end), style="" if span.shared else "bold underline")
-            cursor = end
-        text.append(_piece(comparison, doc, cursor, sentence.end))
-    if dim:
-        text.stylize("dim")
-    return text
-
-
-def _piece(comparison: Comparison, doc: int, start: int, end: int) -> str:
-    return folded(comparison.documents[doc].text[start:end]) if end > start else ""
 
 
 def write(comparison: Comparison, stream: TextIO, *, color: bool | None = None) -> None:
