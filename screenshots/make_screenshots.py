@@ -1,4 +1,4 @@
-"""Write the README's screenshots: the app on the bundled seeds, headless, one SVG per view.
+"""Write the README's screenshots: the app on the bundled seeds and on a made-up 14-outlet story, headless.
 
 Run from the repository root:  python screenshots/make_screenshots.py
 """
@@ -12,7 +12,10 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
+from tests.outlets import make_outlets  # noqa: E402
 from tui.app.app import ClaimdiffApp  # noqa: E402
+from tui.engine.identity import identify  # noqa: E402
+from tui.engine.model import Document  # noqa: E402
 from tui.engine.reading import bundled_seeds, read_documents  # noqa: E402
 
 VIEWS: dict[str, tuple[tuple[int, int], list[str]]] = {
@@ -25,10 +28,17 @@ VIEWS: dict[str, tuple[tuple[int, int], list[str]]] = {
     "help": ((160, 48), ["question_mark"]),
     "narrow": ((80, 24), ["n"]),
 }
+MANY_OUTLETS: dict[str, tuple[tuple[int, int], list[str]]] = {
+    "outlets": ((160, 48), []),
+    "outlets-conflict": ((160, 48), ["n"]),
+    "lens": ((160, 48), ["s"]),
+    "provenance": ((160, 48), ["p"]),
+}
+"""Views of 14 outlets (tests/outlets.py), named as outlets name themselves (their bylines)."""
 
 
-async def shoot(name: str, size: tuple[int, int], keys: list[str]) -> None:
-    app = ClaimdiffApp(read_documents(bundled_seeds()))
+async def shoot(name: str, size: tuple[int, int], keys: list[str], documents: list[Document]) -> None:
+    app = ClaimdiffApp(documents)
     async with app.run_test(size=size) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -39,8 +49,13 @@ async def shoot(name: str, size: tuple[int, int], keys: list[str]) -> None:
 
 
 def main() -> None:
+    seeds = read_documents(bundled_seeds())
     for name, (size, keys) in VIEWS.items():
-        asyncio.run(shoot(name, size, keys))
+        asyncio.run(shoot(name, size, keys, seeds))
+        print(f"screenshots/{name}.svg")
+    outlets = identify(make_outlets(14))
+    for name, (size, keys) in MANY_OUTLETS.items():
+        asyncio.run(shoot(name, size, keys, outlets))
         print(f"screenshots/{name}.svg")
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from tui.engine.aligning import Group, Link, align, heaviest_chain, merge_links, reading_order
+from tui.engine.aligning import Group, Link, align, heaviest_chain, merge_links, reading_order, trusted_groups
 from tui.engine.similarity import TermSpace
 from tui.engine.words import terms
 
@@ -60,3 +60,10 @@ def test_reordered_paraphrases_are_aligned() -> None:
         ((0, (2,)), (1, (0,))),
         ((1, (2,)),),
     ]
+
+
+def test_a_row_aligned_on_little_is_split_into_rows_of_its_own() -> None:
+    weak = Group(members={0: [3], 1: [5]}, scores=[0.18])
+    strong = Group(members={0: [4], 1: [6]}, scores=[0.6])
+    kept = trusted_groups([weak, strong], 0.22)
+    assert [group.members for group in kept] == [{0: [3]}, {1: [5]}, {0: [4], 1: [6]}]

@@ -70,3 +70,15 @@ def test_control_characters_are_escaped_but_decode_exactly() -> None:
         assert raw not in encoded
     sentence = json.loads(encoded)["rows"][0]["cells"][0]["sentences"][0]
     assert sentence["text"] == text.strip()
+
+
+def test_weak_rows_are_marked_in_the_kinds_helpers() -> None:
+    from tui.engine.model import Cell, Row, RowKind
+    from tui.kinds import is_weak, score_note
+
+    weak = Row(kind=RowKind.SHARED, cells=[Cell(0, [0]), Cell(1, [0])], score=0.28)
+    strong = Row(kind=RowKind.SHARED, cells=[Cell(0, [1]), Cell(1, [1])], score=0.61)
+    alone = Row(kind=RowKind.UNIQUE, cells=[Cell(0, [2])], score=0.0)
+    assert (is_weak(weak), is_weak(strong), is_weak(alone)) == (True, False, False)
+    assert score_note(weak) == " · score 0.28 (weak: may not say the same thing)"
+    assert (score_note(strong), score_note(alone)) == (" · score 0.61", "")

@@ -9,8 +9,8 @@ from hypothesis import strategies as st
 
 from tui.engine.counts import thing_class
 from tui.engine.judging import agree
-from tui.engine.mentions import extract_claims, shown_value
-from tui.engine.model import Claim, ClaimKind, Form, Reading
+from tui.engine.mentions import extract_claims
+from tui.engine.model import Claim, ClaimKind, Form, Reading, shown_value
 
 TUESDAY = datetime.date(2013, 7, 2)
 

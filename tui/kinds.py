@@ -30,3 +30,19 @@ def mark_of(row: Row, documents: int) -> Mark:
     if row.kind is RowKind.UNIQUE:
         return Mark.UNIQUE
     return Mark.ALL if len(row.cells) == documents else Mark.SOME
+
+
+WEAK_ROW = 0.35
+"""Rows of several documents aligned below this score are shown as weak ("?" in the gutter)."""
+
+
+def is_weak(row: Row) -> bool:
+    """Whether a row's documents were aligned on little: its sentences may not say the same thing."""
+    return len(row.cells) > 1 and row.score < WEAK_ROW
+
+
+def score_note(row: Row) -> str:
+    """ " · score 0.28 (weak)" for a row of several documents, "" for one document's row."""
+    if len(row.cells) < 2:
+        return ""
+    return f" · score {row.score:.2f}" + (" (weak: may not say the same thing)" if is_weak(row) else "")

@@ -8,12 +8,13 @@ from collections.abc import Callable, Sequence
 import pytest
 from textual.widgets import Label
 
-from tui.app import app as app_module
 from tui.app.app import ClaimdiffApp
 from tui.app.grid import ComparisonGrid
 from tui.app.loading import LoadingView
-from tui.engine.compare import Cancelled, Progress, compare
+from tui.engine import compare as compare_module
+from tui.engine.compare import compare
 from tui.engine.model import Comparison, Document
+from tui.engine.progress import Cancelled, Progress
 
 
 class HeldComparison:
@@ -44,7 +45,7 @@ async def test_the_loading_view_shows_progress_and_escape_cancels(
     seeds_comparison: Comparison, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     held = HeldComparison()
-    monkeypatch.setattr(app_module, "compare", held)
+    monkeypatch.setattr(compare_module, "compare", held)
     app = ClaimdiffApp(seeds_comparison.documents)
     async with app.run_test(size=(100, 30)) as pilot:
         assert held.reported.wait(5)
@@ -62,7 +63,7 @@ async def test_resizing_while_loading_then_showing_the_grid(
     seeds_comparison: Comparison, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     held = HeldComparison()
-    monkeypatch.setattr(app_module, "compare", held)
+    monkeypatch.setattr(compare_module, "compare", held)
     app = ClaimdiffApp(seeds_comparison.documents)
     async with app.run_test(size=(160, 48)) as pilot:
         assert held.reported.wait(5)

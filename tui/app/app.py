@@ -29,8 +29,8 @@ from tui.app.loading import LoadingView
 from tui.app.provenance import ProvenanceScreen, ProvenanceTable
 from tui.app.search import SearchBar
 from tui.app.status import StatusLine
-from tui.engine.compare import Cancelled, Progress, compare
 from tui.engine.model import Comparison, Document
+from tui.engine.progress import Cancelled, Progress
 from tui.exports.text import summary_line
 from tui.visible import single_line
 
@@ -98,6 +98,8 @@ class ClaimdiffApp(App[int]):
 
         def report(progress: Progress) -> None:
             self.post_message(ComparisonProgress(progress))
+
+        from tui.engine.compare import compare  # the engine's heavy imports, off the event loop
 
         try:
             comparison = compare(self.documents, on_progress=report, cancelled=lambda: worker.is_cancelled)

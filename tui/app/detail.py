@@ -16,9 +16,8 @@ from textual.widgets import Static
 from tui.app.factindex import FactIndex
 from tui.app.factlines import contradiction_line, short_label
 from tui.app.palette import document_style
-from tui.engine.mentions import shown_value
-from tui.engine.model import ClaimKind, Comparison, Fact
-from tui.kinds import mark_of
+from tui.engine.model import ClaimKind, Comparison, Fact, shown_value
+from tui.kinds import mark_of, score_note
 from tui.styled import Tone, cell_pieces, rich_text
 from tui.visible import single_line
 
@@ -74,7 +73,7 @@ def render_detail(comparison: Comparison, row_number: int | None, index: FactInd
     head = Text.assemble(
         (f"{mark.glyph} Row {row_number + 1} of {len(comparison.rows)}", "bold"),
         f" · {mark.value}",
-        f" · alignment score {row.score:.2f}" if len(row.cells) > 1 else "",
+        score_note(row).replace(" · score", " · alignment score"),
     )
     if index is None:
         index = FactIndex(comparison)

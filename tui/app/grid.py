@@ -27,7 +27,7 @@ from tui.app.paging import bring, page, refit, step_focus
 from tui.app.presence import Presence, folded_summary, presence
 from tui.app.rowtext import RowTexts
 from tui.engine.model import Comparison, RowKind
-from tui.kinds import Mark, mark_of
+from tui.kinds import Mark, is_weak, mark_of
 from tui.visible import single_line
 
 __all__ = ["ComparisonGrid", "RowFilter"]
@@ -83,6 +83,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
         "grid--mark-all",
         "grid--mark-some",
         "grid--mark-unique",
+        "grid--weak",
         "grid--has",
         "grid--lacks",
         "grid--clashes",
@@ -356,9 +357,12 @@ class ComparisonGrid(ScrollView, can_focus=True):
             return [Segment(" " * columns.gutter, base)]
         row = self.comparison.rows[number]
         mark = mark_of(row, len(self.comparison.documents))
+        weak = is_weak(row)
         segments = [
             Segment(mark.glyph, base + self.get_component_rich_style(_MARK_CLASSES[mark], partial=True)),
-            Segment(" ", base),
+            Segment("?", base + self.get_component_rich_style("grid--weak", partial=True))
+            if weak
+            else Segment(" ", base),
         ]
         if columns.strip:
             for state in presence(row, columns.visible):

@@ -51,7 +51,8 @@ class HelpScreen(ModalScreen[None]):
                 yield Static(table)
             yield Static(
                 Text(
-                    "Rows: = shared by all · ≈ shared by some · ≠ conflict · ◆ unique. "
+                    "Rows: = shared by all · ≈ shared by some · ≠ conflict · ◆ unique; "
+                    "? after the mark: aligned on little, the sentences may not say the same thing. "
                     "In cells, words no other document has are underlined and clashing values stand out.",
                     style="italic",
                 )

@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Label, ProgressBar
 
-from tui.engine.compare import Progress
+from tui.engine.progress import Progress
 
 
 class LoadingView(Vertical):

@@ -50,6 +50,10 @@ class AlignOptions:
     """An out-of-order pair displaces chain links of its sentences weaker than it by this much."""
     split_gain: float = 0.1
     """How much reading a neighbour along must raise the similarity to count as a split."""
+    row_floor: float = 0.22
+    """A row whose links score below this on average is not trusted: its sentences keep rows of
+    their own (measured: Mark F1 unchanged at 0.855; on a 14-outlet story such rows paired
+    unrelated sentences, "a Kraft representative confirmed …" with "Wilson's family …")."""
     partners_per_document: int = 10
     """With many documents, each is aligned with this many of the most alike others (not all),
     and rows join through them; a pair of documents costs work, their number grows as N, not N²."""
@@ -105,7 +109,18 @@ def align(
             on_pair(done, len(pairs))
         links.extend(pair_links(space, first, second, flags, options, solitary=alone))
     groups = merge_links(links, counts)
-    return reading_order(groups, counts)
+    return reading_order(trusted_groups(groups, options.row_floor), counts)
+
+
+def trusted_groups(groups: list[Group], floor: float) -> list[Group]:
+    """Groups as they are, except weak ones, whose sentences each get a group of their own."""
+    kept: list[Group] = []
+    for group in groups:
+        if len(group.members) > 1 and group.score < floor:
+            kept.extend(Group(members={doc: list(run)}) for doc, run in group.members.items())
+        else:
+            kept.append(group)
+    return kept
 
 
 def document_pairs(space: TermSpace, documents: int, partners: int) -> list[tuple[int, int]]:

@@ -6,7 +6,7 @@ import datetime
 import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import BinaryIO
 
 from tui.engine.aligning import AlignOptions, Group, align
@@ -17,28 +17,13 @@ from tui.engine.mentions import extract_claims
 from tui.engine.metadata import find_metadata
 from tui.engine.model import Cell, Comparison, Conflict, Document, Row, RowKind, Sentence
 from tui.engine.passages import verbatim_passages, word_spans
+from tui.engine.progress import Cancelled, Progress, ProgressCallback
 from tui.engine.reading import read_documents
 from tui.engine.segmenting import segment_many
 from tui.engine.similarity import TermSpace
 from tui.engine.words import Word, terms, words
 
 _HEADING_END = re.compile(r"[.!?:;…]['\"”’)\]]*$")
-
-
-class Cancelled(Exception):
-    """The comparison was cancelled before it finished."""
-
-
-@dataclass(frozen=True, slots=True)
-class Progress:
-    """How far a comparison has come: ``done`` of ``total`` steps of ``stage``."""
-
-    stage: str
-    done: int
-    total: int
-
-
-ProgressCallback = Callable[[Progress], None]
 
 
 def compare_paths(

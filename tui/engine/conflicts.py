@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from tui.engine.mentions import shown_value
-from tui.engine.model import Conflict, Fact, Mention, SelfContradiction
+from tui.engine.model import Conflict, Fact, Mention, SelfContradiction, shown_value
 
 
 def row_conflicts(facts: list[Fact], row_of: dict[tuple[int, int], int], rows: int) -> dict[int, list[Conflict]]:

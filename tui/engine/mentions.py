@@ -111,16 +111,3 @@ def _without_overlaps(claims: list[Claim]) -> list[Claim]:
         if not any(_overlap(claim, other) for other in kept):
             kept.append(claim)
     return kept
-
-
-def slot_label(claim: Claim) -> str:
-    """How a slot is named to a reader: the counted thing ("GPUs") or the kind ("money")."""
-    return claim.slot if claim.kind is ClaimKind.QUANTITY and claim.slot else claim.kind.value
-
-
-def shown_value(claim: Claim) -> str:
-    """The value as a reader should see it, qualifier first: "nearly 10,000"."""
-    value = claim.value
-    if claim.qualifier and not value.lower().startswith(claim.qualifier):
-        return f"{claim.qualifier} {value}"
-    return value

@@ -112,6 +112,14 @@ class Claim:
     role: str = ""
 
 
+def shown_value(claim: Claim) -> str:
+    """The value as a reader should see it, qualifier first: "nearly 10,000"."""
+    value = claim.value
+    if claim.qualifier and not value.lower().startswith(claim.qualifier):
+        return f"{claim.qualifier} {value}"
+    return value
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Mention:
     """A claim where it stands: document, sentence index and the claim itself."""

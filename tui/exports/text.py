@@ -10,9 +10,8 @@ from typing import TextIO
 from rich.console import Console, Group
 from rich.text import Text
 
-from tui.engine.mentions import shown_value
-from tui.engine.model import Comparison, Fact, Row, SelfContradiction
-from tui.kinds import Mark, mark_of
+from tui.engine.model import Comparison, Fact, Row, SelfContradiction, shown_value
+from tui.kinds import Mark, mark_of, score_note
 from tui.styled import Tone, cell_pieces, rich_text
 from tui.visible import single_line
 
@@ -138,7 +137,7 @@ def _row(comparison: Comparison, row: Row, number: int) -> list[Text]:
         (f"{mark.glyph} ", _STYLES[mark]),
         (f"Row {number}", "bold"),
         f" · {mark.value}",
-        f" · score {row.score:.2f}" if len(row.cells) > 1 else "",
+        score_note(row),
     )
     lines: list[Text] = [head]
     for conflict in row.conflicts:
