@@ -231,3 +231,20 @@ async def test_the_app_computes_in_a_worker_and_shows_the_grid(seeds_comparison:
         await pilot.pause()
         grid = app.query_one(ComparisonGrid)
         assert len(grid.comparison.rows) == len(seeds_comparison.rows)
+
+
+async def test_headers_and_full_text_give_the_publication_date(seeds_comparison: Comparison) -> None:
+    from tui.app.headers import ColumnHeaders
+
+    dated = next(doc for doc, document in enumerate(seeds_comparison.documents) if document.published)
+    published = seeds_comparison.documents[dated].published
+    app = ClaimdiffApp(comparison=seeds_comparison)
+    async with app.run_test(size=SIZE) as pilot:
+        headers = app.query_one(ColumnHeaders)
+        assert published in headers.render_line(1).text
+        grid = app.query_one(ComparisonGrid)
+        while grid.focus_doc != dated:
+            await pilot.press("tab")
+        await pilot.press("o")
+        await pilot.pause()
+        assert published in app.screen.query_one("#fulltext-title").render_line(0).text

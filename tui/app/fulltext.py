@@ -438,6 +438,8 @@ class FullTextScreen(Screen[tuple[int, int] | None]):
             Part(Text(f"{self.doc + 1} {single_line(document.label)}", style=document_style(self.doc)), 1),
             Part(Text(single_line(document.title), style="italic"), 0, shortened=True),
         ]
+        if document.published:
+            title.insert(1, Part(Text(document.published), 0))
         yield Static(Fitted(title, separator="  "), id="fulltext-title")
         yield Static(id="fulltext-legend")
         yield DocumentView(self.comparison, self.doc, self.sentence, id="fulltext-view")

@@ -18,7 +18,7 @@ _MORE = Style(reverse=True)
 
 
 class ColumnHeaders(Widget):
-    """Two lines over the grid: ``1 label`` and the title, cut to the column with an ellipsis.
+    """Two lines over the grid: ``1 label`` and the publication date and title, cut to the column with an ellipsis.
 
     With documents off screen, the leftmost label starts with ``◀ 3 more`` and the rightmost ends
     with ``9 more ▶``, and over the presence strip the document numbers stand upright (tens over
@@ -57,7 +57,8 @@ class ColumnHeaders(Widget):
                 label = f"{doc + 1} {single_line(document.label)}"
                 segments.extend(_labelled(label, before, after, columns.width, base + document_style(doc), base))
             else:
-                segments.append(Segment(_fit(single_line(document.title), columns.width), base + Style(italic=True)))
+                dated = f"{document.published} · {document.title}" if document.published else document.title
+                segments.append(Segment(_fit(single_line(dated), columns.width), base + Style(italic=True)))
         return Strip(segments).adjust_cell_length(width, base)
 
     def _ruler(self, y: int, base: Style) -> list[Segment]:
