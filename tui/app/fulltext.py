@@ -24,6 +24,7 @@ from tui.app.cells import cut, width_of, wrap_ranges
 from tui.app.fitting import Fitted, Part
 from tui.app.footer import KeyFooter
 from tui.app.palette import document_style
+from tui.app.search import SearchBar
 from tui.engine.model import Comparison
 from tui.kinds import mark_of
 from tui.styled import Piece, Tone, ToneSpan, displayed, range_pieces, search_matches, sentence_marks
@@ -389,33 +390,10 @@ class DocumentView(ScrollView, can_focus=True):
         return Text(" · ".join(parts))
 
 
-class TextSearch(Input):
+class TextSearch(SearchBar):
     """The full text's search field, keyed like the grid's: ``enter`` / ``↓`` next match, ``escape`` closes."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter,down", "step(1)", "Next match", key_display="Enter"),
-        Binding("shift+enter,up", "step(-1)", "Prev match", key_display="Shift+Enter"),
-        Binding("escape", "close", "Close search (the pattern stays: > / < go on)"),
-    ]
-
-    @dataclass
-    class Step(Message):
-        """Go to the next (1) or previous (-1) match."""
-
-        direction: int
-
-    @dataclass
-    class Closed(Message):
-        """The user closed the search field; the pattern stays marked."""
-
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(placeholder="Search this text… (Enter: next match, Esc: close, > / < go on)", id=id)
-
-    def action_step(self, direction: int) -> None:
-        self.post_message(self.Step(direction))
-
-    def action_close(self) -> None:
-        self.post_message(self.Closed())
+    PLACEHOLDER = "Search this text… (Enter: next match, Esc: close, > / < go on)"
 
 
 class FullTextScreen(Screen[tuple[int, int] | None]):

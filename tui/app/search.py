@@ -29,8 +29,10 @@ class SearchBar(Input):
 
         direction: int
 
+    PLACEHOLDER = "Search rows… (Enter / Shift+Enter: next / previous match, Esc: close)"
+
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(placeholder="Search rows… (Enter / Shift+Enter: next / previous match, Esc: close)", id=id)
+        super().__init__(placeholder=self.PLACEHOLDER, id=id)
 
     def action_step(self, direction: int) -> None:
         self.post_message(self.Step(direction))
