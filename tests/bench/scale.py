@@ -1,6 +1,7 @@
-"""Scale benchmark: 30 documents of 300 sentences, and one very long document against a long one.
+"""Scale benchmark: 30 documents of 300 sentences, one very long document against a long one, and
+degenerate inputs (repeated lines, one endless line, no punctuation, ...) at doubling sizes.
 
-Run from the repository root:  python tests/bench/scale.py [--sizes 0.5,1,2,4,10]
+Run from the repository root:  python tests/bench/scale.py [--sizes 0.5,1,2,4,10] [--families]
 Each case runs in a fresh subprocess so that its peak memory (ru_maxrss) is its own. Inputs are
 built from the Mark versions in ../shared/bench/mark and the bundled seeds.
 """
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import re
 import subprocess
 import sys
@@ -37,14 +39,81 @@ print(json.dumps({{"seconds": seconds, "peak_mb": peak, "rows": len(comparison.r
 """
 
 
-def run_case(paths: list[Path]) -> dict[str, float]:
+def run_case(paths: list[Path], *, timeout: float | None = None) -> dict[str, float]:
     result = subprocess.run(
         [sys.executable, "-c", CHILD.format(root=str(ROOT)), json.dumps([str(p) for p in paths])],
         capture_output=True,
         text=True,
         check=True,
+        timeout=timeout,
     )
     return dict(json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+SENTENCE = "The council met on Monday and approved the new budget for roads and schools after a long debate."
+WORDS = SENTENCE.rstrip(".").lower().split()
+
+
+def _repeat_to(unit: str, megabytes: float) -> str:
+    return unit * max(1, int(megabytes * 1_000_000 / len(unit.encode("utf-8"))))
+
+
+def degenerate(folder: Path, family: str, megabytes: float) -> list[Path]:
+    """The inputs of one degenerate family at about ``megabytes`` MB in all."""
+    rng = random.Random(7)
+    if family == "repeated line":
+        texts = [_repeat_to(SENTENCE + "\n", megabytes / 2)] * 2
+    elif family == "repeated sentence, one line":
+        texts = [_repeat_to(SENTENCE + " ", megabytes / 2)] * 2
+    elif family == "no punctuation":
+        texts = [" ".join(rng.choice(WORDS) for _ in range(int(megabytes * 1_000_000 / 12))) for _ in range(2)]
+    elif family == "one word per line":
+        texts = ["\n".join(rng.choice(WORDS) for _ in range(int(megabytes * 1_000_000 / 12))) for _ in range(2)]
+    elif family == "many tiny documents":
+        count = max(2, int(megabytes * 1_000_000 / 2_000))
+        texts = [f"Report {n}. " + _repeat_to(SENTENCE + " ", 0.002) for n in range(count)]
+    else:  # one huge document against a small one
+        return [long_document(folder, "huge.txt", megabytes, 0), long_document(folder, "small.txt", 0.05, 2)]
+    paths = []
+    for number, text in enumerate(texts):
+        path = folder / f"{family.replace(' ', '-').replace(',', '')}-{number}.txt"
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+FAMILIES = (
+    "repeated line", "repeated sentence, one line", "no punctuation", "one word per line",
+    "many tiny documents", "one huge document",
+)  # fmt: skip
+
+
+def report_families(sizes: list[float], timeout: float) -> None:
+    """Seconds and peak MB of each family at each size, and how each grows per doubling of the input."""
+    print("| family | MB | seconds | peak MB | time x per doubling | memory x per doubling |")
+    print("|---|---|---|---|---|---|")
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        for family in FAMILIES:
+            previous: dict[str, float] | None = None
+            for size in sizes:
+                try:
+                    result = run_case(degenerate(folder, family, size), timeout=timeout)
+                except subprocess.TimeoutExpired:
+                    print(f"| {family} | {size:g} | > {timeout:.0f} | | | |")
+                    break
+                growth = ("", "")
+                if previous is not None:
+                    growth = (
+                        f"{result['seconds'] / max(previous['seconds'], 1e-3):.2f}",
+                        f"{result['peak_mb'] / max(previous['peak_mb'], 1):.2f}",
+                    )
+                print(
+                    f"| {family} | {size:g} | {result['seconds']:.2f} | {result['peak_mb']:.0f} | "
+                    f"{growth[0]} | {growth[1]} |",
+                    flush=True,
+                )
+                previous = result
 
 
 def mark_units() -> list[list[str]]:
@@ -93,7 +162,12 @@ def long_document(folder: Path, name: str, megabytes: float, offset: int) -> Pat
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="0.25,0.5,1,2,4,10", help="sizes in MB of the long document")
+    parser.add_argument("--families", action="store_true", help="only the degenerate families, at 1/8 to 1 MB")
+    parser.add_argument("--timeout", type=float, default=120.0, help="seconds a degenerate case may take")
     arguments = parser.parse_args()
+    if arguments.families:
+        report_families([0.125, 0.25, 0.5, 1.0], arguments.timeout)
+        return
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         started = time.perf_counter()

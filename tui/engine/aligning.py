@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+from scipy import sparse
 
 from tui.engine.similarity import TermSpace, best_of_each
 
@@ -182,16 +183,39 @@ def candidate_pairs(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Pairs worth aligning (rows of ``first``, columns of ``second``, cosine), blocked.
 
-    A pair is kept when it reaches ``candidate`` and is among the best few of its row or of its
-    column. Rows are scored in blocks: each block's rows keep their best at once, and the columns'
-    best are carried from block to block, so what is held stays a few pairs per sentence.
+    Sentences with the same terms are scored once (a page that repeats a line ten thousand times
+    costs what one line costs); a pair of repeated wordings is then spread over their copies in
+    order, each copy of one document paired with the copies of the other at the same relative
+    place and their neighbours, so repeated sentences still align copy by copy.
+    """
+    left_keys, left_copies = _wordings(space.term_ids[first])
+    right_keys, right_copies = _wordings(space.term_ids[second])
+    left = space.vectors[first][left_keys]
+    right = space.vectors[second][right_keys]
+    rows, cols, scores = _best_pairs(left, right, options)
+    return _spread(rows, cols, scores, left_copies, right_copies, space.vectors[second].shape[0])
+
+
+def _wordings(term_ids: Sequence[tuple[int, ...]]) -> tuple[np.ndarray, list[np.ndarray]]:
+    """One representative sentence per distinct set of terms, and the positions of each set's copies."""
+    seen: dict[tuple[int, ...], list[int]] = {}
+    for position, found in enumerate(term_ids):
+        seen.setdefault(found, []).append(position)
+    copies = [np.asarray(positions, dtype=np.int64) for positions in seen.values()]
+    return np.asarray([positions[0] for positions in copies], dtype=np.int64), copies
+
+
+def _best_pairs(left: sparse.csr_matrix, right: sparse.csr_matrix, options: AlignOptions) -> _Pairs:
+    """Pairs that reach ``candidate`` and are among the best few of their row or of their column.
+
+    Rows are scored in blocks: each block's rows keep their best at once, and the columns' best are
+    carried from block to block, so what is held stays a few pairs per sentence.
     """
     count = options.candidates_per_sentence
-    left, right = space.vectors[first], space.vectors[second]
     right_t = right.T.tocsc()
     block = max(1, BLOCK_CELLS // max(right.shape[0], 1))
-    by_row: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
-    by_col = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0))
+    by_row: list[_Pairs] = []
+    by_col: _Pairs = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0))
     for start in range(0, left.shape[0], block):
         product = (left[start : start + block] @ right_t).tocoo()
         keep = product.data >= options.candidate
@@ -210,6 +234,64 @@ def candidate_pairs(
     scores = np.concatenate([part[2] for part in [*by_row, by_col]])
     _, first_seen = np.unique(rows * (right.shape[0] + 1) + cols, return_index=True)
     return rows[first_seen], cols[first_seen], scores[first_seen]
+
+
+def _spread(
+    rows: np.ndarray,
+    cols: np.ndarray,
+    scores: np.ndarray,
+    left_copies: list[np.ndarray],
+    right_copies: list[np.ndarray],
+    columns: int,
+) -> _Pairs:
+    """Pairs of wordings turned into pairs of sentences: one pair for single copies; for repeated
+    wordings, each copy with the other document's copies at the same relative place (± one)."""
+    found_rows, found_cols, found_scores = [], [], []
+    for row, col, score in zip(rows.tolist(), cols.tolist(), scores.tolist(), strict=True):
+        mine, theirs = left_copies[row], right_copies[col]
+        if len(mine) == 1 and len(theirs) == 1:
+            found_rows.append(mine)
+            found_cols.append(theirs)
+        else:
+            a, b = _band(len(mine), len(theirs))
+            found_rows.append(mine[a])
+            found_cols.append(theirs[b])
+        found_scores.append(np.full(len(found_rows[-1]), score))
+    if not found_rows:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
+    all_rows, all_cols = np.concatenate(found_rows), np.concatenate(found_cols)
+    all_scores = np.concatenate(found_scores)
+    _, first_seen = np.unique(all_rows * (columns + 1) + all_cols, return_index=True)
+    return all_rows[first_seen], all_cols[first_seen], all_scores[first_seen]
+
+
+def _band(mine: int, theirs: int) -> tuple[np.ndarray, np.ndarray]:
+    """Index pairs that match ``mine`` copies with ``theirs`` copies in order: each copy with the copy
+    at its relative place in the other document and the two beside it, from both sides."""
+    forward = np.arange(mine)
+    across = (
+        np.rint(forward * (theirs - 1) / max(mine - 1, 1)).astype(np.int64)
+        if theirs > 1
+        else np.zeros(mine, dtype=np.int64)
+    )
+    backward = np.arange(theirs)
+    back = (
+        np.rint(backward * (mine - 1) / max(theirs - 1, 1)).astype(np.int64)
+        if mine > 1
+        else np.zeros(theirs, dtype=np.int64)
+    )
+    a_parts, b_parts = [], []
+    for shift in (-1, 0, 1):
+        partner = np.clip(across + shift, 0, theirs - 1)
+        a_parts.append(forward)
+        b_parts.append(partner)
+        own = np.clip(back + shift, 0, mine - 1)
+        a_parts.append(own)
+        b_parts.append(backward)
+    return np.concatenate(a_parts), np.concatenate(b_parts)
+
+
+_Pairs = tuple[np.ndarray, np.ndarray, np.ndarray]
 
 
 class PairScores:

@@ -143,12 +143,14 @@ def _units_of_block(text: str, block: list[Span]) -> list[Span]:
     wrapped = _is_hard_wrapped(text, block)
     units: list[Span] = []
     current = block[0]
+    previous = block[0]
     for line in block[1:]:
-        previous_text = text[current[0] : current[1]]
+        # Only the unit's last line decides (a unit of thousands of joined lines costs no more per line).
+        previous_text = text[previous[0] : previous[1]]
         line_text = text[line[0] : line[1]]
         joins = (
             not _BLOCK_START.match(line_text)
-            and not _HEADING.match(previous_text.rsplit("\n", 1)[-1])
+            and not _HEADING.match(previous_text)
             and not _FINAL.search(previous_text)
             and (wrapped or _WORD_START_LOWER.match(line_text) is not None)
         )
@@ -157,6 +159,7 @@ def _units_of_block(text: str, block: list[Span]) -> list[Span]:
         else:
             units.append(current)
             current = line
+        previous = line
     units.append(current)
     return units
 
@@ -189,12 +192,35 @@ def split_unit(unit: str) -> list[Span]:
     body = unit[stripped_start:stripped_end]
     spans: list[Span] = []
     for piece_start, piece_end in _sure_pieces(body):
-        piece = body[piece_start:piece_end]
-        offset = stripped_start + piece_start
-        if not _INNER_BOUNDARY.search(piece):
-            spans.append((offset, offset + len(piece)))
-            continue
-        spans.extend((start + offset, end + offset) for start, end in _pysbd_spans(piece))
+        for chunk_start, chunk_end in _bounded(body, piece_start, piece_end):
+            piece = body[chunk_start:chunk_end]
+            offset = stripped_start + chunk_start
+            if not _INNER_BOUNDARY.search(piece):
+                spans.append((offset, offset + len(piece)))
+                continue
+            spans.extend((start + offset, end + offset) for start, end in _pysbd_spans(piece))
+    return spans
+
+
+MAX_PIECE = 2_000
+"""Longest stretch handed on whole: text with no sentence end for longer than this (a page of words
+without punctuation) is cut at spaces, since pySBD and the word-level comparisons of a unit cost
+the square of its length."""
+
+
+def _bounded(text: str, start: int, end: int) -> list[Span]:
+    """``text[start:end]`` as one span, or cut at spaces into spans of at most about MAX_PIECE."""
+    spans: list[Span] = []
+    while end - start > MAX_PIECE:
+        cut = text.rfind(" ", start + MAX_PIECE // 2, start + MAX_PIECE)
+        if cut <= start:
+            cut = start + MAX_PIECE
+        spans.append((start, cut))
+        start = cut
+        while start < end and text[start] == " ":
+            start += 1
+    if start < end:
+        spans.append((start, end))
     return spans
 
 
