@@ -361,7 +361,9 @@ def _group_by_rows(items: list[_Item], groups: _Groups) -> None:
         docs = sorted(per_doc)
         for position, doc in enumerate(docs):
             for index in per_doc[doc]:
-                for other_doc in docs[position + 1 :]:
+                # The next few documents of the row only: a row that a thousand tiny documents share
+                # costs a thousand times a few comparisons, not a million (joins carry through).
+                for other_doc in docs[position + 1 : position + 1 + MAX_MATES]:
                     candidates = per_doc[other_doc][:MAX_MATES]
                     partner = next((i for i in candidates if _same_context(items[i], items[index])), None)
                     if partner is not None:

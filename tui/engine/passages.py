@@ -49,10 +49,17 @@ def word_spans(cells: Sequence[Sequence[Word]]) -> list[list[Span]]:
     return [_runs(cell, marks) for cell, marks in zip(cells, shared, strict=True)]
 
 
+RANKED_CELLS = 40
+"""Up to this many cells in a row, each is compared with the cells sharing most words with it; in a
+larger row (hundreds of tiny documents) with the next few in order, so the cost stays linear."""
+
+
 def _pairs_to_compare(keys: Sequence[Sequence[str]]) -> list[tuple[int, int]]:
     count = len(keys)
     if count <= PARTNERS_PER_CELL + 1:
         return [(first, second) for first in range(count) for second in range(first + 1, count)]
+    if count > RANKED_CELLS:
+        return [(first, (first + step) % count) for first in range(count) for step in range(1, PARTNERS_PER_CELL + 1)]
     vocabularies = [set(found) for found in keys]
     pairs: set[tuple[int, int]] = set()
     for first in range(count):
