@@ -104,9 +104,18 @@ _RANGE_PRIORITY = {
 }
 
 
-def sentence_marks(comparison: Comparison, doc: int, *, selected: int | None = None) -> list[ToneSpan]:
-    """Each sentence of ``doc`` toned by its row's kind (boilerplate dimmed, ``selected`` marked), in order."""
-    where = comparison.row_of()
+def sentence_marks(
+    comparison: Comparison,
+    doc: int,
+    *,
+    selected: int | None = None,
+    where: dict[tuple[int, int], int] | None = None,
+) -> list[ToneSpan]:
+    """Each sentence of ``doc`` toned by its row's kind (boilerplate dimmed, ``selected`` marked), in order.
+
+    ``where`` is ``comparison.row_of()`` when the caller has it already (it walks every row).
+    """
+    where = where if where is not None else comparison.row_of()
     marks: list[ToneSpan] = []
     for sentence in comparison.sentences[doc]:
         if sentence.index == selected:

@@ -94,9 +94,9 @@ class DocumentView(ScrollView, can_focus=True):
         self.text = comparison.documents[doc].text
         self.sentences = comparison.sentences[doc]
         self._starts = [sentence.start for sentence in self.sentences]
-        self._marks = sentence_marks(comparison, doc)
-        self._mark_ends = [end for _, end, _ in self._marks]
         self._rows = comparison.row_of()
+        self._marks = sentence_marks(comparison, doc, where=self._rows)
+        self._mark_ends = [end for _, end, _ in self._marks]
         self._raw: list[tuple[int, int]] = []
         position = 0
         for raw_line in self.text.split("\n"):

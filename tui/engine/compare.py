@@ -145,10 +145,16 @@ def compare(
 
 def _is_own_metadata(sentence: Sentence, spans: Sequence[tuple[int, int]]) -> bool:
     """A byline or a dateline, or a unit that is all web address and timestamp: it belongs to its
-    own document, and two outlets' dates or bylines are never one row."""
+    own document, and two outlets' dates or bylines are never one row. ``spans`` are sorted by start
+    (``find_metadata``), so only those around the sentence are looked at."""
     if sentence.boilerplate and is_byline_or_dateline(sentence.text):
         return True
-    covered = sum(max(0, min(end, sentence.end) - max(start, sentence.start)) for start, end in spans)
+    first = max(bisect_left(spans, (sentence.start, sentence.start)) - 1, 0)
+    covered = 0
+    for start, end in spans[first:]:
+        if start >= sentence.end:
+            break
+        covered += max(0, min(end, sentence.end) - max(start, sentence.start))
     return covered >= len(sentence.text.strip()) > 0
 
 

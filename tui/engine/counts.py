@@ -297,14 +297,8 @@ def with_context(text: str, claim: Claim) -> Claim:
         role = _toll_before(text, claim.start)
     slot = claim.slot
     if claim.kind is ClaimKind.QUANTITY and (not slot or _head(slot) in _PEOPLE) and role in _ROLES:
-        slot = _ROLE_LABELS[_ROLES[role]]
+        slot = _ROLES[role]
     return replace(claim, role=role, slot=slot or claim.slot)
-
-
-_ROLE_LABELS = {
-    "dead": "dead", "injured": "injured", "missing": "missing", "arrested": "arrested",
-    "evacuated": "evacuated", "trapped": "trapped", "shot": "shot", "rescued": "rescued", "charged": "charged",
-}  # fmt: skip
 
 
 def _role_after(text: str, position: int) -> str:
