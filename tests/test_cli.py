@@ -1,37 +1,30 @@
-"""The command line as a user runs it: formats, output files, exit codes and one-line errors."""
+"""The command line as a user runs it: formats, output files, exit codes and one-line errors.
+
+Most cases run ``tui.cli.main`` in this process (``clirun.claimdiff``); the entry point and the hash
+seed need a real ``python -m tui`` (``clirun.claimdiff_process``).
+"""
 
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
+import re
 from pathlib import Path
 
+from clirun import claimdiff, claimdiff_process
 from support import SEEDS, seed
 
 import tui
 
 
-def claimdiff(
-    *arguments: str, stdin: bytes | None = None, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    environment = {key: value for key, value in os.environ.items() if key not in {"NO_COLOR", "FORCE_COLOR"}}
-    environment.update(env or {})
-    return subprocess.run(
-        [sys.executable, "-m", "tui", *arguments],
-        input=stdin.decode() if stdin is not None else None,
-        capture_output=True,
-        text=True,
-        env=environment,
-        timeout=120,
-    )
-
-
 def test_version_and_help() -> None:
-    assert claimdiff("--version").stdout.strip() == f"claimdiff {tui.__version__}"
-    help_text = claimdiff("--help").stdout
-    assert "--format {json,text}" in help_text and "-o PATH" in help_text
+    version = claimdiff("--version")
+    assert (version.returncode, version.stdout.strip()) == (0, f"claimdiff {tui.__version__}")
+    help_ = claimdiff("--help")
+    assert help_.returncode == 0
+    # The formats offered: json and text among them (test_cli_commands pins the whole list).
+    choices = re.search(r"--format \{([a-z,]+)\}", help_.stdout)
+    assert choices and {"json", "text"} <= set(choices.group(1).split(",")), help_.stdout
+    assert "-o PATH" in help_.stdout
 
 
 def test_json_export_of_the_seeds() -> None:
@@ -66,9 +59,27 @@ def test_json_export_of_the_seeds() -> None:
 
 
 def test_json_is_deterministic_across_hash_seeds() -> None:
-    first = claimdiff("--format", "json", *SEEDS, env={"PYTHONHASHSEED": "1"}).stdout
-    second = claimdiff("--format", "json", *SEEDS, env={"PYTHONHASHSEED": "2"}).stdout
-    assert first == second
+    first = claimdiff_process("--format", "json", *SEEDS, env={"PYTHONHASHSEED": "1"})
+    second = claimdiff_process("--format", "json", *SEEDS, env={"PYTHONHASHSEED": "2"})
+    assert first.returncode == 0 and first.stdout.startswith("{"), first.stderr
+    assert first.stdout == second.stdout
+
+
+def test_the_entry_point_as_a_process_matches_the_in_process_run(tmp_path: Path) -> None:
+    """``python -m tui`` prints what ``main`` prints here, and the interpreter exits with ``main``'s status."""
+    arguments = ("--format", "text", seed("000"), seed("001"))
+    process, here = claimdiff_process(*arguments), claimdiff(*arguments)
+    assert (process.returncode, process.stderr) == (0, "")
+    assert process.stdout.startswith("2 documents · ")
+    assert (here.returncode, here.stdout, here.stderr) == (process.returncode, process.stdout, process.stderr)
+    missing = str(tmp_path / "missing.txt")
+    process, here = claimdiff_process("--format", "json", missing), claimdiff("--format", "json", missing)
+    assert (process.returncode, process.stdout) == (2, "")
+    assert process.stderr == f"claimdiff: {missing}: no such file\n"
+    assert (here.returncode, here.stdout, here.stderr) == (process.returncode, process.stdout, process.stderr)
+    usage = claimdiff_process("--format", "xml", seed("000"))
+    assert usage.returncode == 2 and usage.stdout == ""
+    assert usage.stderr.count("\n") == 1 and usage.stderr.startswith("claimdiff: "), usage.stderr
 
 
 def test_text_report_in_a_pipe_has_no_escape_codes() -> None:

@@ -1,9 +1,10 @@
-"""Hostile and odd input, through the command line (a subprocess) and in the app (headless).
+"""Hostile and odd input, through the command line and in the app (headless).
 
 Terminal control characters, Rich/Textual markup, foreign encodings, binary data, odd shapes
 (one document, thirty, twins, one 100,000-character sentence, only whitespace, only furniture,
 wide scripts, a 300-character URL) and odd files (FIFO, device, the same file twice, stdin).
-Every fixture is written to ``tmp_path`` by the test that needs it.
+Every fixture is written to ``tmp_path`` by the test that needs it. The command line runs in this
+process (``clirun.claimdiff``) but for a FIFO, a device and a terminal, which take a real process.
 """
 
 from __future__ import annotations
@@ -18,10 +19,12 @@ import subprocess
 import sys
 import termios
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+from clirun import claimdiff, claimdiff_process, process_environment
 from rich.cells import cell_len
 
 from tui.app.app import ClaimdiffApp
@@ -39,31 +42,10 @@ UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202
 # Helpers --------------------------------------------------------------------------------------
 
 
-def claimdiff(
-    *arguments: str, stdin: bytes | None = None, env: dict[str, str] | None = None, cwd: Path | None = None
-) -> subprocess.CompletedProcess[str]:
-    """Run ``python -m tui`` as a user does; stdout and stderr decoded as strict UTF-8, untranslated.
-
-    Bytes, not text mode: text mode would turn a raw ``\\r`` in the output into a newline and hide it.
-    """
-    environment = {key: value for key, value in os.environ.items() if key not in {"NO_COLOR", "FORCE_COLOR"}}
-    environment["PYTHONPATH"] = str(ROOT) + os.pathsep + environment.get("PYTHONPATH", "")
-    environment.update(env or {})
-    result = subprocess.run(
-        [sys.executable, "-m", "tui", *arguments],
-        input=stdin if stdin is not None else b"",
-        capture_output=True,
-        env=environment,
-        cwd=cwd,
-        timeout=120,
-    )
-    return subprocess.CompletedProcess(
-        result.args, result.returncode, result.stdout.decode("utf-8"), result.stderr.decode("utf-8")
-    )
-
-
-def export_of(*arguments: str, stdin: bytes | None = None) -> dict[str, Any]:
-    result = claimdiff("--format", "json", *arguments, stdin=stdin)
+def export_of(
+    *arguments: str, stdin: bytes | None = None, run: Callable[..., subprocess.CompletedProcess[str]] = claimdiff
+) -> dict[str, Any]:
+    result = run("--format", "json", *arguments, stdin=stdin)
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     export: dict[str, Any] = json.loads(result.stdout)
@@ -581,7 +563,7 @@ def test_a_fifo_with_a_writer(tmp_path: Path) -> None:
 
     thread = threading.Thread(target=writer, daemon=True)
     thread.start()
-    export = export_of(str(fifo))
+    export = export_of(str(fifo), run=claimdiff_process)  # a process: a read that never ends can be killed
     thread.join(timeout=10)
     assert not thread.is_alive()
     assert export["documents"][0]["label"] == "pipe.txt"
@@ -589,11 +571,11 @@ def test_a_fifo_with_a_writer(tmp_path: Path) -> None:
 
 
 def test_dev_zero_is_binary() -> None:
-    assert_one_line_error(claimdiff("--format", "json", "/dev/zero"), "/dev/zero: binary data, not text")
+    assert_one_line_error(claimdiff_process("--format", "json", "/dev/zero"), "/dev/zero: binary data, not text")
 
 
 def test_dev_null_is_empty() -> None:
-    assert_one_line_error(claimdiff("--format", "json", "/dev/null"), "/dev/null: no text to compare")
+    assert_one_line_error(claimdiff_process("--format", "json", "/dev/null"), "/dev/null: no text to compare")
 
 
 def test_the_same_file_twice_gets_numbered_labels(tmp_path: Path) -> None:
@@ -645,10 +627,9 @@ def run_on_a_terminal(arguments: list[str], env: dict[str, str]) -> str:
     """Run claimdiff with its stdout on a pseudo-terminal of 120x40; return what it wrote there."""
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 40, 120, 0, 0))
-    environment = {key: value for key, value in os.environ.items() if key not in {"NO_COLOR", "FORCE_COLOR"}}
+    environment = process_environment()
     environment.pop("COLUMNS", None)
     environment.pop("LINES", None)
-    environment["PYTHONPATH"] = str(ROOT) + os.pathsep + environment.get("PYTHONPATH", "")
     environment.update(env)
     process = subprocess.Popen(
         [sys.executable, "-m", "tui", *arguments],
@@ -672,9 +653,16 @@ def run_on_a_terminal(arguments: list[str], env: dict[str, str]) -> str:
     return b"".join(chunks).decode("utf-8")
 
 
+@pytest.fixture(scope="module")
+def coloured(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The text report of the hostile files on a terminal that takes colour (run once for the module)."""
+    folder = tmp_path_factory.mktemp("coloured")
+    hostile = [write_text(folder / "hostile.txt", HOSTILE), write_text(folder / "plain.txt", PLAIN)]
+    return run_on_a_terminal(["--format", "text", *hostile], {"TERM": "xterm-256color"})
+
+
 @pytest.mark.parametrize("env", [{"NO_COLOR": "1", "TERM": "xterm-256color"}, {"TERM": "dumb"}])
-def test_no_color_and_dumb_terminal_on_a_terminal(hostile: list[str], env: dict[str, str]) -> None:
-    coloured = run_on_a_terminal(["--format", "text", *hostile], {"TERM": "xterm-256color"})
+def test_no_color_and_dumb_terminal_on_a_terminal(hostile: list[str], env: dict[str, str], coloured: str) -> None:
     assert "\x1b[" in coloured  # on a terminal the report is coloured, unless told not to be
     plain = run_on_a_terminal(["--format", "text", *hostile], env)
     assert "\x1b[" not in plain
@@ -684,8 +672,7 @@ def test_no_color_and_dumb_terminal_on_a_terminal(hostile: list[str], env: dict[
     assert "cleared the screen ␛[2J before" in plain
 
 
-def test_coloured_report_on_a_terminal_has_only_colour_codes(hostile: list[str]) -> None:
-    coloured = run_on_a_terminal(["--format", "text", *hostile], {"TERM": "xterm-256color"})
+def test_coloured_report_on_a_terminal_has_only_colour_codes(coloured: str) -> None:
     without_colour = re.sub(r"\x1b\[[0-9;]*m", "", coloured).replace("\r\n", "\n")
     assert UNSAFE.findall(without_colour) == []
     assert "\r" not in without_colour

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import pytest
 from textual.widgets import Label
 
+from tui.app import preview
 from tui.app.app import ClaimdiffApp
 from tui.app.grid import ComparisonGrid
 from tui.app.loading import LoadingView
+from tui.app.rowtext import RowTexts
 from tui.engine import compare as compare_module
 from tui.engine.compare import compare
 from tui.engine.model import Comparison, Document
@@ -92,3 +95,80 @@ async def test_every_size_draws_lines_no_wider_than_the_screen(
         for y in range(grid.scrollable_content_region.height):
             assert grid.render_line(y).cell_length == width
         assert grid.columns.width >= 24 or len(grid.columns.docs) == 1
+
+
+async def test_the_rows_are_wrapped_once_at_the_real_width(
+    seeds_comparison: Comparison, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The grid's first layout waits for its real size: no row is wrapped at a guessed width first."""
+    widths: list[int] = []
+    line_count = RowTexts.line_count
+
+    def counted(self: RowTexts, row: int, doc: int, width: int) -> int:
+        if not widths or widths[-1] != width:
+            widths.append(width)
+        return line_count(self, row, doc, width)
+
+    monkeypatch.setattr(RowTexts, "line_count", counted)
+    app = ClaimdiffApp(comparison=seeds_comparison)
+    async with app.run_test(size=(160, 48)) as pilot:
+        await pilot.pause()
+        grid = app.query_one(ComparisonGrid)
+        assert widths == [grid.columns.width]
+        assert grid.shown_rows and grid.virtual_size.height > len(grid.shown_rows)
+
+
+class HeldWhole:
+    """``compare`` that runs at once for the documents' openings and holds the whole comparison until released."""
+
+    def __init__(self, whole: Sequence[Document]) -> None:
+        self.release = threading.Event()
+        self.whole = list(whole)
+
+    def __call__(self, documents: Sequence[Document], **options: Any) -> Comparison:
+        if list(documents) == self.whole:
+            while not self.release.wait(0.01):
+                if options["cancelled"]():
+                    raise Cancelled
+        return compare(documents)
+
+
+async def test_long_documents_show_their_openings_first_then_the_whole(
+    seeds_comparison: Comparison, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Above PREVIEW_ABOVE characters the openings are on screen while the whole runs; then the whole
+    replaces them, with the cursor on the same sentence."""
+    monkeypatch.setattr(preview, "PREVIEW_ABOVE", 1_000)
+    monkeypatch.setattr(preview, "OPENING", 600)
+    held = HeldWhole(seeds_comparison.documents)
+    monkeypatch.setattr(compare_module, "compare", held)
+    app = ClaimdiffApp(seeds_comparison.documents)
+    async with app.run_test(size=(160, 48)) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.05)
+            if app.query(ComparisonGrid):
+                break
+        grid = app.query_one(ComparisonGrid)
+        assert app.previewing and app.comparison is not None
+        assert all(len(d.text) < 1_000 for d in app.comparison.documents)
+        assert "showing each document's first 600 characters or so" in app.query_one("#story").render_line(0).text
+        await pilot.press("j", "j", "j")
+        row = grid.comparison.rows[grid.shown_rows[grid.cursor]]
+        doc, start = row.cells[0].doc, grid.comparison.sentences[row.cells[0].doc][row.cells[0].sentences[0]].start
+        held.release.set()
+        await app.workers.wait_for_complete()
+        for _ in range(20):
+            await pilot.pause(0.05)
+            if not app.previewing:
+                break
+        await pilot.pause()
+        assert app.comparison == seeds_comparison
+        assert "5 documents" in app.query_one("#story").render_line(0).text
+        whole = app.query_one(ComparisonGrid)
+        assert whole is not grid and len(app.query(ComparisonGrid)) == 1
+        selected = whole.comparison.rows[whole.shown_rows[whole.cursor]]
+        assert any(
+            cell.doc == doc and seeds_comparison.sentences[doc][index].start == start
+            for cell in selected.cells
+            for index in cell.sentences
+        )

@@ -5,12 +5,13 @@ from __future__ import annotations
 import io
 
 from tui.engine.model import Claim, ClaimKind, Comparison, Fact, Mention, Reading
+from tui.exports.registry import ExportOptions
 from tui.exports.text import fact_line, write
 
 
 def report(comparison: Comparison) -> list[str]:
     stream = io.StringIO()
-    write(comparison, stream, color=False)
+    write(comparison, stream, ExportOptions(color=False))
     return stream.getvalue().splitlines()
 
 

@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 from textual.worker import get_current_worker
 
+from tui.app import preview
 from tui.app.detail import DetailPane
 from tui.app.factindex import FactIndex
 from tui.app.fitting import Fitted, parts_of
@@ -53,6 +54,14 @@ class ComparisonReady(Message):
     index: FactIndex
 
 
+@dataclass
+class OpeningsReady(Message):
+    """Long documents: their openings are compared, to show while the whole comparison runs."""
+
+    comparison: Comparison
+    index: FactIndex
+
+
 class ClaimdiffApp(App[int]):
     """Side-by-side comparison of several articles, walked from the keyboard."""
 
@@ -76,6 +85,8 @@ class ClaimdiffApp(App[int]):
         self.documents = comparison.documents if comparison is not None else list(documents or [])
         self.comparison = comparison
         self.index: FactIndex | None = None
+        self.previewing = False
+        """The comparison on screen is of the documents' openings; the whole one is still running."""
 
     # Start-up ---------------------------------------------------------------------------------
 
@@ -101,8 +112,15 @@ class ClaimdiffApp(App[int]):
 
         from tui.engine.compare import compare  # the engine's heavy imports, off the event loop
 
+        def cancelled() -> bool:
+            return worker.is_cancelled
+
         try:
-            comparison = compare(self.documents, on_progress=report, cancelled=lambda: worker.is_cancelled)
+            shortened = preview.openings(self.documents)
+            if shortened is not None:
+                first = compare(shortened, cancelled=cancelled)
+                self.post_message(OpeningsReady(first, FactIndex(first)))
+            comparison = compare(self.documents, on_progress=report, cancelled=cancelled)
         except Cancelled:
             return
         self.post_message(ComparisonReady(comparison, FactIndex(comparison)))
@@ -110,9 +128,30 @@ class ClaimdiffApp(App[int]):
     def on_comparison_progress(self, message: ComparisonProgress) -> None:
         for view in self.query(LoadingView):
             view.show(message.progress)
+        if self.previewing:
+            self.query_one("#story", Static).update(_preview_story(message.progress))
 
-    def on_comparison_ready(self, message: ComparisonReady) -> None:
+    def on_openings_ready(self, message: OpeningsReady) -> None:
+        self.previewing = True
         self._show(message.comparison, message.index)
+        self.query_one("#story", Static).update(_preview_story(None))
+
+    async def on_comparison_ready(self, message: ComparisonReady) -> None:
+        if not self.previewing:
+            self._show(message.comparison, message.index)
+            return
+        # The openings are on screen: put the whole comparison in their place, at the same sentence.
+        shown = self.comparison
+        grid = self.query_one(ComparisonGrid)
+        row = grid.selected_row
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        await self.query("#headers, #grid, #detail, #status, #search").remove()
+        self.previewing = False
+        self._show(message.comparison, message.index)
+        place = preview.same_place(shown, row, message.comparison) if shown is not None and row is not None else None
+        if place is not None:
+            self.call_after_refresh(self.query_one(ComparisonGrid).select_row, place)
 
     def _show(self, comparison: Comparison, index: FactIndex | None = None) -> None:
         """Show a finished comparison; its fact index is built here only when the caller gave none."""
@@ -134,6 +173,8 @@ class ClaimdiffApp(App[int]):
 
     @on(ComparisonGrid.CursorMoved)
     def _cursor_moved(self, message: ComparisonGrid.CursorMoved) -> None:
+        if not self._current(message.grid):
+            return
         self.query_one(StatusLine).show(message.state)
         detail = self.query_one(DetailPane)
         if detail.display:
@@ -144,8 +185,14 @@ class ClaimdiffApp(App[int]):
 
     @on(ComparisonGrid.ColumnsChanged)
     def _columns_changed(self, message: ComparisonGrid.ColumnsChanged) -> None:
+        if not self._current(message.grid):
+            return
         self.query_one(ColumnHeaders).show(message.columns)
         self._refresh_status(self.query_one(ComparisonGrid))
+
+    def _current(self, grid: ComparisonGrid) -> bool:
+        """Whether a message comes from the grid on screen (not the openings' grid, already replaced)."""
+        return any(shown is grid for shown in self.query(ComparisonGrid))
 
     @on(ComparisonGrid.DetailToggled)
     def _toggle_detail(self, message: ComparisonGrid.DetailToggled) -> None:
@@ -265,6 +312,19 @@ def _story(comparison: Comparison) -> Fitted:
     """``claimdiff · 5 documents · 77 rows · 4 conflicts · 53 unique``, fitted: the name goes first."""
     counts = summary_line(comparison).split(" · ")
     return Fitted(parts_of("claimdiff", *counts, priorities=(0, *[2] * (len(counts) - 1), 1)))
+
+
+def _preview_story(progress: Progress | None) -> Fitted:
+    """``claimdiff · the openings of long documents · comparing them whole: aligning 40%``."""
+    stage = f": {progress.stage} {round(100 * progress.done / max(progress.total, 1))}%" if progress else "…"
+    return Fitted(
+        parts_of(
+            "claimdiff",
+            f"showing each document's first {preview.OPENING:,} characters or so",
+            f"comparing them whole{stage}",
+            priorities=(0, 2, 1),
+        )
+    )
 
 
 def _runner(grid: ComparisonGrid, action: str) -> Callable[[], Awaitable[None]]:

@@ -134,6 +134,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
     class CursorMoved(Message):
         """The grid's state changed: selected row, columns, filter, lens, focus, search or fact."""
 
+        grid: ComparisonGrid
         state: GridState
 
     @dataclass
@@ -163,6 +164,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
     class ColumnsChanged(Message):
         """The column geometry changed (resize, paging, hiding)."""
 
+        grid: ComparisonGrid
         columns: Columns
 
     def __init__(
@@ -252,7 +254,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
             self.set_reactive(ComparisonGrid.cursor, self._nearest_shown(keep_row))
         self.set_reactive(ComparisonGrid.cursor, min(self.cursor, max(len(self.shown_rows) - 1, 0)))
         if changed:
-            self.post_message(self.ColumnsChanged(columns))
+            self.post_message(self.ColumnsChanged(self, columns))
         self.refresh()
 
     def _heights(self) -> list[int]:
@@ -311,7 +313,9 @@ class ComparisonGrid(ScrollView, can_focus=True):
         if self.size.width:
             self._place_cursor()
         else:
-            self._relayout(keep_row=0)
+            # Not laid out yet: the first Resize brings the real width, and every row is wrapped then,
+            # once (wrapping at a guessed width first would double the start-up of a long comparison).
+            self._select_rows()
             self._post_state()
 
     def _place_cursor(self) -> None:
@@ -467,7 +471,7 @@ class ComparisonGrid(ScrollView, can_focus=True):
         )
 
     def _post_state(self) -> None:
-        self.post_message(self.CursorMoved(self.state))
+        self.post_message(self.CursorMoved(self, self.state))
 
     # Cursor -----------------------------------------------------------------------------------
 

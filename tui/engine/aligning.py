@@ -15,7 +15,9 @@ The method, in three steps:
 
 from __future__ import annotations
 
+import functools
 import heapq
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -78,7 +80,16 @@ class Group:
 
     @property
     def score(self) -> float:
-        return float(np.mean(self.scores)) if self.scores else 0.0
+        """The mean of the link scores. Below eight values NumPy's mean is this very loop (its pairwise
+        sum starts with a plain one), so the plain loop gives the same bits without NumPy's overhead."""
+        if not self.scores:
+            return 0.0
+        if len(self.scores) >= 8:
+            return float(np.mean(self.scores))
+        total = 0.0  # not sum(): from Python 3.12 it compensates, and the bits would differ
+        for value in self.scores:
+            total += value
+        return total / len(self.scores)
 
 
 def align(
@@ -246,28 +257,34 @@ def _spread(
 ) -> _Pairs:
     """Pairs of wordings turned into pairs of sentences: one pair for single copies; for repeated
     wordings, each copy with the other document's copies at the same relative place (± one)."""
-    found_rows, found_cols, found_scores = [], [], []
-    for row, col, score in zip(rows.tolist(), cols.tolist(), scores.tolist(), strict=True):
+    left_count = np.fromiter((len(copies) for copies in left_copies), dtype=np.int64, count=len(left_copies))
+    right_count = np.fromiter((len(copies) for copies in right_copies), dtype=np.int64, count=len(right_copies))
+    single = (left_count[rows] == 1) & (right_count[cols] == 1)
+    left_first = np.fromiter((copies[0] for copies in left_copies), dtype=np.int64, count=len(left_copies))
+    right_first = np.fromiter((copies[0] for copies in right_copies), dtype=np.int64, count=len(right_copies))
+    found_rows, found_cols = [left_first[rows[single]]], [right_first[cols[single]]]
+    found_scores = [scores[single]]
+    repeated = ~single
+    pairs = zip(rows[repeated].tolist(), cols[repeated].tolist(), scores[repeated].tolist(), strict=True)
+    for row, col, score in pairs:
         mine, theirs = left_copies[row], right_copies[col]
-        if len(mine) == 1 and len(theirs) == 1:
-            found_rows.append(mine)
-            found_cols.append(theirs)
-        else:
-            a, b = _band(len(mine), len(theirs))
-            found_rows.append(mine[a])
-            found_cols.append(theirs[b])
-        found_scores.append(np.full(len(found_rows[-1]), score))
-    if not found_rows:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
+        a, b = _band(len(mine), len(theirs))
+        found_rows.append(mine[a])
+        found_cols.append(theirs[b])
+        found_scores.append(np.full(len(a), score))
     all_rows, all_cols = np.concatenate(found_rows), np.concatenate(found_cols)
     all_scores = np.concatenate(found_scores)
     _, first_seen = np.unique(all_rows * (columns + 1) + all_cols, return_index=True)
     return all_rows[first_seen], all_cols[first_seen], all_scores[first_seen]
 
 
+@functools.lru_cache(maxsize=1024)
 def _band(mine: int, theirs: int) -> tuple[np.ndarray, np.ndarray]:
     """Index pairs that match ``mine`` copies with ``theirs`` copies in order: each copy with the copy
-    at its relative place in the other document and the two beside it, from both sides."""
+    at its relative place in the other document and the two beside it, from both sides.
+
+    The same counts give the same pairs, so they are worked out once per pair of counts.
+    """
     forward = np.arange(mine)
     across = (
         np.rint(forward * (theirs - 1) / max(mine - 1, 1)).astype(np.int64)
@@ -288,31 +305,34 @@ def _band(mine: int, theirs: int) -> tuple[np.ndarray, np.ndarray]:
         own = np.clip(back + shift, 0, mine - 1)
         a_parts.append(own)
         b_parts.append(backward)
-    return np.concatenate(a_parts), np.concatenate(b_parts)
+    a, b = np.concatenate(a_parts), np.concatenate(b_parts)
+    a.flags.writeable = False
+    b.flags.writeable = False
+    return a, b
 
 
 _Pairs = tuple[np.ndarray, np.ndarray, np.ndarray]
 
 
 class PairScores:
-    """The score of each candidate pair, looked up by bisection in sorted arrays (no dict of
-    millions of tuples for two long documents)."""
+    """The score of each candidate pair, looked up by bisection in sorted lists of integer keys (no
+    dict of millions of tuples for two long documents, and no NumPy call per lookup)."""
 
     def __init__(self, rows: np.ndarray, cols: np.ndarray, scores: np.ndarray) -> None:
         self._width = int(cols.max()) + 2 if len(cols) else 1
         keys = rows.astype(np.int64) * self._width + cols.astype(np.int64)
         order = np.argsort(keys, kind="stable")
-        self._keys = keys[order]
-        self._scores = scores[order]
+        self._keys: list[int] = keys[order].tolist()
+        self._scores: list[float] = scores[order].tolist()
 
     def get(self, pair: tuple[int, int], default: float = 0.0) -> float:
         row, col = pair
         if col >= self._width - 1 or col < 0:
             return default
         key = row * self._width + col
-        index = int(np.searchsorted(self._keys, key))
-        if index < len(self._keys) and int(self._keys[index]) == key:
-            return float(self._scores[index])
+        index = bisect_left(self._keys, key)
+        if index < len(self._keys) and self._keys[index] == key:
+            return self._scores[index]
         return default
 
     def __getitem__(self, pair: tuple[int, int]) -> float:

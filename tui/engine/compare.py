@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from itertools import accumulate
 from typing import BinaryIO
 
 from tui.engine.aligning import AlignOptions, Group, align
@@ -15,7 +16,7 @@ from tui.engine.conflicts import row_conflicts, self_contradictions
 from tui.engine.facts import group_facts
 from tui.engine.mentions import extract_claims
 from tui.engine.metadata import find_metadata
-from tui.engine.model import Cell, Comparison, Conflict, Document, Row, RowKind, Sentence
+from tui.engine.model import Cell, Claim, Comparison, Conflict, Document, Row, RowKind, Sentence
 from tui.engine.passages import verbatim_passages, word_spans
 from tui.engine.progress import Cancelled, Progress, ProgressCallback
 from tui.engine.reading import read_documents
@@ -64,7 +65,16 @@ def compare(
         for doc, (document, found) in enumerate(zip(documents, spans, strict=True))
     ]
     step("scoring", 0, 1)
-    space = TermSpace([[terms(sentence.text) for sentence in document] for document in sentences])
+    read: dict[str, list[str]] = {}  # a wording met again (repeated lines, wire copy) is read once
+    space = TermSpace(
+        [
+            [
+                read[sentence.text] if sentence.text in read else read.setdefault(sentence.text, terms(sentence.text))
+                for sentence in document
+            ]
+            for document in sentences
+        ]
+    )
     step("aligning", 0, 1)
     metadata = [find_metadata(document.text) for document in documents]
     boilerplate = [[sentence.boilerplate for sentence in document] for document in sentences]
@@ -92,21 +102,7 @@ def compare(
         for document, found in zip(documents, metadata, strict=True)
     ]
     published = [_date(document.published) for document in documents]
-    claims = {
-        (sentence.doc, sentence.index): found
-        for document in sentences
-        for sentence in document
-        if not sentence.boilerplate
-        for found in [
-            extract_claims(
-                sentence.text,
-                sentence.start,
-                excluded=metadata[sentence.doc].spans,
-                published=published[sentence.doc],
-            )
-        ]
-        if found
-    }
+    claims = _claims(sentences, [found.spans for found in metadata], published)
     row_of = {
         (doc, index): number
         for number, group in enumerate(groups)
@@ -188,6 +184,43 @@ def _sentences(doc: int, text: str, spans: Sequence[tuple[int, int]]) -> list[Se
                 heading=heading,
             )
         )
+    return found
+
+
+def _claims(
+    sentences: Sequence[Sequence[Sentence]],
+    metadata: Sequence[Sequence[tuple[int, int]]],
+    published: Sequence[datetime.date | None],
+) -> dict[tuple[int, int], list[Claim]]:
+    """The claims of every sentence but furniture, by (doc, sentence index).
+
+    A wording met again (a page's repeated lines, a wire story's shared sentences) is read once: its
+    claims are the first reading's, moved to where it stands. Sentences that touch the document's
+    metadata are read on their own, since what they may claim depends on where that metadata lies.
+    """
+    reaches = [([start for start, _ in spans], list(accumulate((end for _, end in spans), max))) for spans in metadata]
+    read: dict[tuple[str, datetime.date | None], list[Claim]] = {}
+    found: dict[tuple[int, int], list[Claim]] = {}
+    for document in sentences:
+        for sentence in document:
+            if sentence.boilerplate:
+                continue
+            excluded = metadata[sentence.doc]
+            when = published[sentence.doc]
+            starts, reach = reaches[sentence.doc]
+            before = bisect_left(starts, sentence.end)  # the spans that start before the sentence ends
+            if before and reach[before - 1] > sentence.start:
+                claims = extract_claims(sentence.text, sentence.start, excluded=excluded, published=when)
+            else:
+                key = (sentence.text, when)
+                if key not in read:
+                    read[key] = extract_claims(sentence.text, published=when)
+                claims = [
+                    replace(claim, start=claim.start + sentence.start, end=claim.end + sentence.start)
+                    for claim in read[key]
+                ]
+            if claims:
+                found[(sentence.doc, sentence.index)] = claims
     return found
 
 

@@ -180,14 +180,15 @@ class Page:
     site: str = ""
     note: str = ""
     """Why the text is not the article alone ("" when it is)."""
+    author: str = ""
 
 
 FALLBACK_NOTE = "no article found: the page's visible text"
 
 
 def html_to_text(html: str) -> Page:
-    """The article of an HTML page by trafilatura (page furniture left out), with its title, date
-    and site name. Where no article is found (a fragment, plain text named .html, an article buried
+    """The article of an HTML page by trafilatura (page furniture left out), with its title, date,
+    site name and author. Where no article is found (a fragment, plain text named .html, an article buried
     in hundreds of nested tags), the page's visible text instead, and a note that says so."""
     import trafilatura
 
@@ -209,6 +210,7 @@ def html_to_text(html: str) -> Page:
         published=date if _ISO_DATE.fullmatch(date) else "",
         site=" ".join(str(metadata.sitename or "").split()),
         note=note,
+        author=" ".join(str(metadata.author or "").split()),
     )
 
 

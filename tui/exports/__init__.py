@@ -1,1 +1,1 @@
-"""Ways out of a comparison: the JSON export and the text report."""
+"""The ways a comparison leaves claimdiff: the text report, JSON, an HTML report and a Markdown note (see registry)."""

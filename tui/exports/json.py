@@ -4,26 +4,27 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, TextIO
 
 from tui import __version__
 from tui.engine.model import Claim, Comparison, Fact, Row, Sentence
+from tui.exports.registry import ExportOptions
 from tui.visible import escape_for_json
 
 FORMAT_VERSION = 2
 
 
-def to_dict(comparison: Comparison) -> dict[str, Any]:
+def to_dict(comparison: Comparison, *, embed_texts: bool = False) -> dict[str, Any]:
     """The comparison as plain JSON-ready data, in a fixed order."""
     ids = [document.id for document in comparison.documents]
-    data = _head(comparison)
+    data = _head(comparison, embed_texts=embed_texts)
     data["rows"] = [_row(comparison, row, ids) for row in comparison.rows]
     data.update(_tail(comparison))
     return data
 
 
-def _head(comparison: Comparison) -> dict[str, Any]:
-    return {
+def _head(comparison: Comparison, *, embed_texts: bool = False) -> dict[str, Any]:
+    head: dict[str, Any] = {
         "version": FORMAT_VERSION,
         "generator": f"claimdiff {__version__}",
         "documents": [
@@ -39,6 +40,7 @@ def _head(comparison: Comparison) -> dict[str, Any]:
                 "characters": len(document.text),
                 "sentences": len(comparison.sentences[doc]),
             }
+            | ({"text": document.text} if embed_texts else {})
             for doc, document in enumerate(comparison.documents)
         ],
         "summary": {
@@ -48,6 +50,7 @@ def _head(comparison: Comparison) -> dict[str, Any]:
             "unique": sum(1 for row in comparison.rows if row.kind.value == "unique"),
         },
     }
+    return head
 
 
 def _tail(comparison: Comparison) -> dict[str, Any]:
@@ -104,6 +107,10 @@ def _row(comparison: Comparison, row: Row, ids: list[str]) -> dict[str, Any]:
             }
             for conflict in row.conflicts
         ],
+        "conflict_places": [
+            {ids[doc]: [list(place) for place in places] for doc, places in conflict.places.items()}
+            for conflict in row.conflicts
+        ],
         "shared": [
             {"doc": ids[doc], "start": span.start, "end": span.end, "text": texts[doc].text[span.start : span.end]}
             for doc, spans in row.spans.items()
@@ -152,6 +159,8 @@ def _claim(claim: Claim, sentence: int) -> dict[str, Any]:
         }
         found["thing"] = claim.thing
         found["role"] = claim.role
+    elif claim.thing or claim.role:
+        found |= {"thing": claim.thing, "role": claim.role}
     return found
 
 
@@ -176,7 +185,7 @@ def _fact(comparison: Comparison, fact: Fact, ids: list[str]) -> dict[str, Any]:
     }
 
 
-def chunks(comparison: Comparison) -> Iterator[str]:
+def chunks(comparison: Comparison, *, embed_texts: bool = False) -> Iterator[str]:
     """The export as pieces of text, one row at a time, so that a large export is never held
     whole as Python objects; joined, they are exactly ``dumps``.
 
@@ -185,7 +194,7 @@ def chunks(comparison: Comparison) -> Iterator[str]:
     on a terminal is harmless. Pipe it through ``jq`` or ``python -m json.tool`` to read it.
     """
     ids = [document.id for document in comparison.documents]
-    head = _encode(_head(comparison))
+    head = _encode(_head(comparison, embed_texts=embed_texts))
     yield head[:-1] + ',"rows":['
     for number, row in enumerate(comparison.rows):
         yield ("," if number else "") + _encode(_row(comparison, row, ids))
@@ -196,6 +205,15 @@ def _encode(data: dict[str, Any]) -> str:
     return escape_for_json(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
-def dumps(comparison: Comparison) -> str:
-    """The whole export as one string (see ``chunks``)."""
-    return "".join(chunks(comparison))
+def dumps(comparison: Comparison, *, embed_texts: bool = False) -> str:
+    """The whole export as one string (see ``chunks``); ``embed_texts`` adds each document's text."""
+    return "".join(chunks(comparison, embed_texts=embed_texts))
+
+
+_DEFAULTS = ExportOptions()
+
+
+def write(comparison: Comparison, stream: TextIO, options: ExportOptions = _DEFAULTS) -> None:
+    """Write the export to ``stream`` a row at a time."""
+    for chunk in chunks(comparison, embed_texts=options.embed_texts):
+        stream.write(chunk)

@@ -11,9 +11,12 @@ from rich.console import Console, Group
 from rich.text import Text
 
 from tui.engine.model import Comparison, Fact, Row, SelfContradiction, shown_value
+from tui.exports.registry import ExportOptions
 from tui.kinds import Mark, mark_of, score_note
 from tui.styled import Tone, cell_pieces, rich_text
 from tui.visible import single_line
+
+_DEFAULTS = ExportOptions()
 
 _STYLES = {Mark.CONFLICT: "bold red", Mark.ALL: "green", Mark.SOME: "cyan", Mark.UNIQUE: "yellow"}
 _TONE_STYLES = {Tone.DIFFER: "bold underline", Tone.CONFLICT: "bold underline red", Tone.BOILERPLATE: "dim"}
@@ -155,8 +158,9 @@ def _row(comparison: Comparison, row: Row, number: int) -> list[Text]:
     return lines
 
 
-def write(comparison: Comparison, stream: TextIO, *, color: bool | None = None) -> None:
+def write(comparison: Comparison, stream: TextIO, options: ExportOptions = _DEFAULTS) -> None:
     """Print the report to ``stream``: colour only on a terminal, never with NO_COLOR or TERM=dumb."""
+    color = options.color
     plain = os.environ.get("NO_COLOR") is not None or os.environ.get("TERM") == "dumb"
     console = Console(
         file=stream,
