@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from tui.engine.metadata import find_metadata, parse_full_date, url_spans
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tui.engine.metadata import _inside, find_metadata, parse_full_date, url_spans
 
 
 def spans_text(text: str) -> list[str]:
@@ -48,3 +51,37 @@ def test_numeric_dates_read_with_the_address_month() -> None:
 def test_a_headline_date_glued_to_the_lead_is_a_dateline() -> None:
     text = "Ferry Sinks Off the Coast on September 10th, 2010 According to reports, 40 were aboard."
     assert spans_text(text) == ["September 10th, 2010"]
+
+
+def test_a_listing_of_timestamped_lines_keeps_each_lines_dateline_address_and_stamp() -> None:
+    lines = [
+        f"Posted July {day % 28 + 1}, 2013 at 10:{day % 60:02d} GMT. See www.example.com/{day} now. "
+        "Updated: 11:05 GMT\n"
+        for day in range(300)
+    ]
+    text = "".join(lines)
+    found = spans_text(text)
+    assert len(found) == 900
+    assert found[:3] == ["Posted July 1, 2013 at 10:00 GMT", "www.example.com/0", "Updated: 11:05 GMT"]
+    assert found[-2] == "www.example.com/299"
+    assert find_metadata(text).published == "2013-07-01"
+
+
+def test_a_date_inside_an_address_or_an_earlier_dateline_is_not_a_dateline_of_its_own() -> None:
+    text = (
+        "Updated 9:01 AM EDT, Sep 10, 2012 | Updated Sep 11, 2012 9:05 AM EDT https://x.org/2012-09-12/a Sep 13, 2012"
+    )
+    assert spans_text(text) == [
+        "Updated 9:01 AM EDT",
+        "Sep 10, 2012 | Updated Sep 11, 2012 9:05 AM EDT",
+        "https://x.org/2012-09-12/a",
+        "Sep 13, 2012",
+    ]
+
+
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(0, 15)), max_size=12), st.integers(-2, 80))
+def test_a_position_is_inside_spans_exactly_when_one_of_them_holds_it(
+    pieces: list[tuple[int, int]], position: int
+) -> None:
+    spans = sorted((start, start + length) for start, length in pieces)
+    assert _inside(spans)(position) == any(start <= position < end for start, end in spans)

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from tui import __version__
+from tui.engine.collection import rare_full_collections
 from tui.engine.errors import InputError
 from tui.engine.model import Comparison, Document
 from tui.exports.registry import ExportFormat, ExportOptions, by_name, for_path, names
@@ -144,7 +145,8 @@ def _compare(arguments: argparse.Namespace) -> int:
     else:
         from tui.engine.compare import compare
 
-        _write(compare(documents), export, arguments)
+        with rare_full_collections():
+            _write(compare(documents), export, arguments)
         status = EXIT_OK
     return EXIT_USAGE if failed else status
 
@@ -176,10 +178,12 @@ def _open_saved(arguments: argparse.Namespace) -> int:
     from tui.engine.saved import load_comparison
 
     export = _export_format(arguments)
-    comparison = load_comparison(arguments.saved)
+    with rare_full_collections():
+        comparison = load_comparison(arguments.saved)
     if export is None:
         return _run_app(comparison=comparison)
-    _write(comparison, export, arguments)
+    with rare_full_collections():
+        _write(comparison, export, arguments)
     return EXIT_OK
 
 

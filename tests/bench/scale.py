@@ -1,5 +1,5 @@
 """Scale benchmark: 30 documents of 300 sentences, one very long document against a long one, and
-degenerate inputs (repeated lines, one endless line, no punctuation, ...) at doubling sizes.
+degenerate inputs (repeated lines, one endless line, no punctuation, a listing of timestamps, ...) at doubling sizes.
 
 Run from the repository root:  python tests/bench/scale.py [--sizes 0.5,1,2,4,10] [--families]
 Each case runs in a fresh subprocess so that its peak memory (ru_maxrss) is its own. Inputs are
@@ -17,6 +17,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+MONTH_NAMES = ("January", "March", "July", "October")
 
 ROOT = Path(__file__).resolve().parents[2]
 MARK = ROOT.parent / "shared" / "bench" / "mark"
@@ -58,6 +60,15 @@ def _repeat_to(unit: str, megabytes: float) -> str:
     return unit * max(1, int(megabytes * 1_000_000 / len(unit.encode("utf-8"))))
 
 
+def _listing_item(rng: random.Random, side: int, line: int) -> str:
+    """One line of a listing: a dateline with a time and zone, a few words and a link, an update stamp."""
+    posted = (
+        f"Posted {rng.choice(MONTH_NAMES)} {rng.randint(1, 28)}, 2013 at {rng.randint(1, 12)}:{rng.randint(0, 59):02d}"
+    )
+    words = f"{rng.choice(WORDS).title()} {rng.choice(WORDS)} at www.example.com/{side}/{line}."
+    return f"{posted} GMT. {words} Updated: {rng.randint(1, 12)}:{rng.randint(0, 59):02d} GMT\n"
+
+
 def degenerate(folder: Path, family: str, megabytes: float) -> list[Path]:
     """The inputs of one degenerate family at about ``megabytes`` MB in all."""
     rng = random.Random(7)
@@ -69,6 +80,10 @@ def degenerate(folder: Path, family: str, megabytes: float) -> list[Path]:
         texts = [" ".join(rng.choice(WORDS) for _ in range(int(megabytes * 1_000_000 / 12))) for _ in range(2)]
     elif family == "one word per line":
         texts = ["\n".join(rng.choice(WORDS) for _ in range(int(megabytes * 1_000_000 / 12))) for _ in range(2)]
+    elif family == "timestamped listing":  # a page of dated, timed, linked items: metadata everywhere
+        texts = [
+            "".join(_listing_item(rng, side, line) for line in range(int(megabytes * 1e6 / 176))) for side in range(2)
+        ]
     elif family == "many tiny documents":
         count = max(2, int(megabytes * 1_000_000 / 2_000))
         texts = [f"Report {n}. " + _repeat_to(SENTENCE + " ", 0.002) for n in range(count)]
@@ -84,7 +99,7 @@ def degenerate(folder: Path, family: str, megabytes: float) -> list[Path]:
 
 FAMILIES = (
     "repeated line", "repeated sentence, one line", "no punctuation", "one word per line",
-    "many tiny documents", "one huge document",
+    "many tiny documents", "one huge document", "timestamped listing",
 )  # fmt: skip
 
 

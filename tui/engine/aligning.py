@@ -20,6 +20,7 @@ import heapq
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import numpy as np
 from scipy import sparse
@@ -265,17 +266,34 @@ def _spread(
     found_rows, found_cols = [left_first[rows[single]]], [right_first[cols[single]]]
     found_scores = [scores[single]]
     repeated = ~single
-    pairs = zip(rows[repeated].tolist(), cols[repeated].tolist(), scores[repeated].tolist(), strict=True)
-    for row, col, score in pairs:
-        mine, theirs = left_copies[row], right_copies[col]
-        a, b = _band(len(mine), len(theirs))
-        found_rows.append(mine[a])
-        found_cols.append(theirs[b])
-        found_scores.append(np.full(len(a), score))
+    if repeated.any():
+        # Pairs of repeated wordings, taken together by their numbers of copies (one band each):
+        # copy j of wording w is flat[start[w] + j], so a group's pairs are two gathers.
+        left_flat, left_start = _flattened(left_copies)
+        right_flat, right_start = _flattened(right_copies)
+        mine, theirs, score = rows[repeated], cols[repeated], scores[repeated]
+        mine_count, theirs_count = left_count[mine], right_count[theirs]
+        combination = mine_count * (int(right_count.max()) + 1) + theirs_count
+        order = np.argsort(combination, kind="stable")
+        bounds = np.flatnonzero(np.r_[True, combination[order][1:] != combination[order][:-1], True])
+        for low, high in pairwise(bounds.tolist()):
+            group = order[low:high]
+            a, b = _band(int(mine_count[group[0]]), int(theirs_count[group[0]]))
+            found_rows.append(left_flat[left_start[mine[group]][:, None] + a].ravel())
+            found_cols.append(right_flat[right_start[theirs[group]][:, None] + b].ravel())
+            found_scores.append(np.repeat(score[group], len(a)))
     all_rows, all_cols = np.concatenate(found_rows), np.concatenate(found_cols)
     all_scores = np.concatenate(found_scores)
     _, first_seen = np.unique(all_rows * (columns + 1) + all_cols, return_index=True)
     return all_rows[first_seen], all_cols[first_seen], all_scores[first_seen]
+
+
+def _flattened(copies: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Every wording's copies in one array, and where each wording's copies start in it."""
+    sizes = np.fromiter((len(found) for found in copies), dtype=np.int64, count=len(copies))
+    start = np.zeros(len(copies), dtype=np.int64)
+    np.cumsum(sizes[:-1], out=start[1:])
+    return np.concatenate(copies) if copies else np.zeros(0, dtype=np.int64), start
 
 
 @functools.lru_cache(maxsize=1024)
@@ -345,27 +363,25 @@ class PairScores:
 def heaviest_chain(rows: np.ndarray, cols: np.ndarray, weights: np.ndarray) -> list[tuple[int, int]]:
     """The chain of pairs, strictly increasing in both row and column, of greatest total weight.
 
-    O(k log n) for k pairs, with a Fenwick tree of prefix maxima over columns.
+    O(k log n) for k pairs, with a Fenwick tree of prefix maxima over columns, the pairs taken in
+    (row, column) order.
     """
+    if not len(rows):
+        return []
     order = np.lexsort((cols, rows))
+    row_list: list[int] = rows[order].tolist()
+    col_list: list[int] = cols[order].tolist()
+    weight_list: list[float] = weights[order].tolist()
+    row_starts = np.flatnonzero(np.r_[True, rows[order][1:] != rows[order][:-1]]).tolist()
     size = int(cols.max()) + 2
     tree_value = [0.0] * (size + 1)
     tree_pair = [-1] * (size + 1)
-    best = [0.0] * len(order)
-    back = [-1] * len(order)
-    row_list, col_list, weight_list = rows.tolist(), cols.tolist(), weights.tolist()
-
-    position = 0
-    ordered = order.tolist()
-    total = len(ordered)
-    while position < total:
-        row = row_list[ordered[position]]
-        end = position
-        while end < total and row_list[ordered[end]] == row:
-            end += 1
-        for k in range(position, end):
+    total = len(row_list)
+    best = [0.0] * total
+    back = [-1] * total
+    for position, end in zip(row_starts, [*row_starts[1:], total], strict=True):
+        for pair in range(position, end):
             # Prefix maximum over columns < col (tree indices are column + 1), inlined: hot loop.
-            pair = ordered[k]
             value, previous = 0.0, -1
             index = col_list[pair]
             while index > 0:
@@ -374,18 +390,16 @@ def heaviest_chain(rows: np.ndarray, cols: np.ndarray, weights: np.ndarray) -> l
                 index -= index & -index
             best[pair] = value + weight_list[pair]
             back[pair] = previous
-        for k in range(position, end):
-            pair = ordered[k]
+        for pair in range(position, end):
             value = best[pair]
             index = col_list[pair] + 1
             while index <= size:
                 if value > tree_value[index]:
                     tree_value[index], tree_pair[index] = value, pair
                 index += index & -index
-        position = end
-    if not ordered:
-        return []
-    pair = max(range(len(best)), key=best.__getitem__)
+    top = max(best)
+    given = order.tolist()  # among equally heavy chains, the one ending at the pair given first
+    pair = min((pair for pair in range(total) if best[pair] == top), key=given.__getitem__)
     chain = []
     while pair != -1:
         chain.append((row_list[pair], col_list[pair]))

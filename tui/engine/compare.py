@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from itertools import accumulate
@@ -12,6 +12,7 @@ from typing import BinaryIO
 
 from tui.engine.aligning import AlignOptions, Group, align
 from tui.engine.boilerplate import is_boilerplate, is_byline_or_dateline
+from tui.engine.collection import rare_full_collections
 from tui.engine.conflicts import row_conflicts, self_contradictions
 from tui.engine.facts import group_facts
 from tui.engine.mentions import extract_claims
@@ -49,7 +50,17 @@ def compare(
     options: AlignOptions | None = None,
 ) -> Comparison:
     """Segment, align and check the claims of ``documents``; every sentence ends up in one row."""
+    with rare_full_collections():
+        return _compare(documents, on_progress=on_progress, cancelled=cancelled, options=options)
 
+
+def _compare(
+    documents: Sequence[Document],
+    *,
+    on_progress: ProgressCallback | None,
+    cancelled: Callable[[], bool] | None,
+    options: AlignOptions | None,
+) -> Comparison:
     def step(stage: str, done: int, total: int) -> None:
         if cancelled is not None and cancelled():
             raise Cancelled
@@ -205,11 +216,15 @@ def _claims(
         for sentence in document:
             if sentence.boilerplate:
                 continue
-            excluded = metadata[sentence.doc]
             when = published[sentence.doc]
             starts, reach = reaches[sentence.doc]
             before = bisect_left(starts, sentence.end)  # the spans that start before the sentence ends
             if before and reach[before - 1] > sentence.start:
+                # Only the spans that touch the sentence can touch its claims: those from the first
+                # whose reach passes the sentence's start (a page of timestamps has thousands).
+                spans = metadata[sentence.doc]
+                first = bisect_right(reach, sentence.start, 0, before)
+                excluded = [span for span in spans[first:before] if span[1] > sentence.start]
                 claims = extract_claims(sentence.text, sentence.start, excluded=excluded, published=when)
             else:
                 key = (sentence.text, when)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime
 import re
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import accumulate
 
 MONTH_NAMES = (
     "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -45,7 +48,8 @@ _TIME = (
     rf"(?:\s?(?-i:(?:{ZONE})(?:[+-][0-9]{{1,2}})?)(?![A-Za-z])|\s?hrs\b)?"
 )
 _STAMP_WORD = r"(?:updated|posted|published|last\s+modified|modified|created|first\s+published)"
-_DATE_ONLY = re.compile(rf"(?<![\w/-])(?:{_FULL_DATE})(?![\w/-])", re.IGNORECASE)
+_DATE_ONLY = re.compile(rf"(?=[0-9jfmasond])(?<![\w/-])(?:{_FULL_DATE})(?![\w/-])", re.IGNORECASE)
+"""A full date standing alone (the lookahead, a first character any such date has, only makes the scan quick)."""
 _BEFORE_DATE = re.compile(
     rf"(?P<stamp>{_STAMP_WORD}\s*:?\s*(?:on\s+)?)?(?P<weekday>(?:{_WEEKDAY})\.?,?\s+)?$", re.IGNORECASE
 )
@@ -54,7 +58,8 @@ _AFTER_DATE = re.compile(
     rf"(?P<update>\s*[|·•-]?\s*{_STAMP_WORD}\s*:?\s*(?:{_FULL_DATE},?\s+)?{_TIME})?",
     re.IGNORECASE,
 )
-_LONE_STAMP = re.compile(rf"{_STAMP_WORD}\s*:?\s*{_TIME}", re.IGNORECASE)
+_LONE_STAMP = re.compile(rf"(?=[uplmcf]){_STAMP_WORD}\s*:?\s*{_TIME}", re.IGNORECASE)
+"""A timestamp without a date (the lookahead, a stamp word's first letter, only makes the scan quick)."""
 _GLUED_TO_TEXT = re.compile(r" [A-Z][a-z]")
 """A date in the head followed, without punctuation, by a capitalised word: a dateline glued to the lead."""
 _PREPOSITION_BEFORE = re.compile(r"\b(?:on|in|since|by|until|till|from|of|before|after|between|and|to)\s+$", re.I)
@@ -62,6 +67,8 @@ _URL_START = re.compile(r"(?<![\w/])(?:https?\s?:\s?/\s?/|www\.)", re.IGNORECASE
 _URL_DATE = re.compile(
     r"/\s?(?P<year>(?:19|20)[0-9]{2})\s?[/-]\s?(?P<month>[0-9]{1,2})(?:\s?[/-]\s?(?P<day>[0-9]{1,2}))?\s?/"
 )
+_NEXT_TOKEN = re.compile(r"\s?(\S+)")
+_NEXT_SLASH = re.compile(r"\s?/")
 _URL_EXTENSION = frozenset({"html", "htm", "php", "asp", "aspx", "shtml", "cms", "jsp"})
 
 
@@ -85,9 +92,11 @@ def find_metadata(text: str) -> Metadata:
             url_month = (int(found["year"]), int(found["month"]))
             if found["day"]:
                 from_url = _valid_date(int(found["year"]), int(found["month"]), int(found["day"]))
+    in_address = _inside(spans)
     datelines: list[tuple[int, datetime.date]] = []
+    dateline_reach = 0  # datelines start in order, so a date is inside one when it starts before their last end
     for match in _DATE_ONLY.finditer(text):
-        if any(start <= match.start() < end for start, end in spans):
+        if match.start() < dateline_reach or in_address(match.start()):
             continue
         before = _BEFORE_DATE.search(text, max(0, match.start() - 40), match.start())
         after = _AFTER_DATE.match(text, match.end())
@@ -96,17 +105,28 @@ def find_metadata(text: str) -> Metadata:
             continue
         start = before.start() if before.group() else match.start()
         spans.append((start, after.end()))
+        dateline_reach = max(dateline_reach, after.end())
         date = parse_full_date(match.group(), month_hint=url_month)
         if date is not None:
             datelines.append((start, date))
     in_head = [date for position, date in datelines if position < HEAD_CHARACTERS]
     published = in_head[0] if in_head else from_url or (datelines[0][1] if datelines else None)
-    spans.extend(
-        match.span()
-        for match in _LONE_STAMP.finditer(text)
-        if not any(start <= match.start() < end for start, end in spans)
-    )
+    in_either = _inside(sorted(spans))
+    spans.extend(match.span() for match in _LONE_STAMP.finditer(text) if not in_either(match.start()))
     return Metadata(tuple(sorted(spans)), published.isoformat() if published else "")
+
+
+def _inside(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """A test of whether a position lies inside any of ``spans`` (sorted by start): one bisection,
+    against the furthest end of the spans that start at or before it."""
+    starts = [start for start, _ in spans]
+    reach = list(accumulate((end for _, end in spans), max))
+
+    def inside(position: int) -> bool:
+        before = bisect_right(starts, position)
+        return before > 0 and reach[before - 1] > position
+
+    return inside
 
 
 def _is_dateline(text: str, start: int, before: re.Match[str], after: re.Match[str]) -> bool:
@@ -129,16 +149,16 @@ def url_spans(text: str) -> list[tuple[int, int]]:
         end = _token_end(text, match.end())
         spaced = " " in match.group() or text[match.end() : end].endswith((".", "/"))
         while spaced:
-            following = re.match(r"\s?(\S+)", text[end:])
+            following = _NEXT_TOKEN.match(text, end)
             if following is None:
                 break
             token = following.group(1)
             joined = token.startswith("/") or token.lower().rstrip(".") in _URL_EXTENSION
-            continues = re.match(r"\s?/", text[end + following.end() :]) is not None
+            continues = _NEXT_SLASH.match(text, following.end()) is not None
             joined = joined or (text[end - 1] in "./" and (_looks_like_path(token) or continues))
             if not joined or end >= len(text) or text[end] == "\n":
                 break
-            end += following.end()
+            end = following.end()
         found.append((match.start(), end))
     return found
 

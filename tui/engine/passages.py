@@ -5,6 +5,7 @@ from __future__ import annotations
 from array import array
 from collections import defaultdict
 from collections.abc import Sequence
+from itertools import groupby, pairwise
 
 import numpy as np
 from rapidfuzz.distance import Indel
@@ -42,10 +43,8 @@ def word_spans(cells: Sequence[Sequence[Word]]) -> list[list[Span]]:
         for opcode in Indel.opcodes(keys[first], keys[second]):
             if opcode.tag != "equal":
                 continue
-            for index in range(opcode.src_start, opcode.src_end):
-                shared[first][index] = True
-            for index in range(opcode.dest_start, opcode.dest_end):
-                shared[second][index] = True
+            shared[first][opcode.src_start : opcode.src_end] = [True] * (opcode.src_end - opcode.src_start)
+            shared[second][opcode.dest_start : opcode.dest_end] = [True] * (opcode.dest_end - opcode.dest_start)
     return [_runs(cell, marks) for cell, marks in zip(cells, shared, strict=True)]
 
 
@@ -73,11 +72,11 @@ def _pairs_to_compare(keys: Sequence[Sequence[str]]) -> list[tuple[int, int]]:
 
 def _runs(cell: Sequence[Word], marks: Sequence[bool]) -> list[Span]:
     runs: list[Span] = []
-    for word, mark in zip(cell, marks, strict=True):
-        if runs and runs[-1].shared == mark:
-            runs[-1] = Span(runs[-1].start, word.end, mark)
-        else:
-            runs.append(Span(word.start, word.end, mark))
+    first = 0
+    for mark, group in groupby(marks):
+        last = first + sum(1 for _ in group) - 1
+        runs.append(Span(cell[first].start, cell[last].end, mark))
+        first = last + 1
     return runs
 
 
@@ -115,10 +114,13 @@ def verbatim_passages(texts: Sequence[str], *, min_words: int = MIN_RUN_WORDS) -
     """(doc, start, length) of a run's first seen copy -> every (doc, start) that has the same words."""
     wording: dict[bytes, tuple[int, int, int]] = {}
     covered = [bytearray(len(found)) for found in keys]
-    for places in _shared_windows(keys, min_words):
-        for doc, position in places:
+    place_docs, place_positions, bounds_of = _shared_windows(keys, min_words)
+    for low, high in pairwise(bounds_of):
+        places: list[tuple[int, int]] = []
+        for doc, position in zip(place_docs[low:high], place_positions[low:high], strict=True):
             if covered[doc][position]:
                 continue
+            places = places or list(zip(place_docs[low:high], place_positions[low:high], strict=True))
             widest = (position, position)
             for start, end, other_doc, other_start in _pair_runs(keys, places, doc, position, min_words):
                 # Each partner's own longest run with this document is a passage of the two, even
@@ -148,8 +150,14 @@ _MAX_PLACES = 64
 """A window found more often than this (a refrain, a repeated copy) seeds from its first places only."""
 
 
-def _shared_windows(keys: Sequence[array[int]], width: int) -> list[list[tuple[int, int]]]:
-    """Places (document, position) of each window of ``width`` words found in two documents or more."""
+def _shared_windows(keys: Sequence[array[int]], width: int) -> tuple[list[int], list[int], list[int]]:
+    """Places of each window of ``width`` words found in two documents or more, bucket by bucket.
+
+    Returns the places' documents and positions, and where each bucket starts (with the end last).
+    A bucket holds one window's places in reading order (documents in turn, positions ascending), at
+    most ``_MAX_PLACES`` of them; buckets come in the order their window first appears. NumPy
+    throughout: a long pair whose every window is shared costs a few array passes.
+    """
     hashes: list[np.ndarray] = []
     for found in keys:
         if len(found) < width:
@@ -160,19 +168,37 @@ def _shared_windows(keys: Sequence[array[int]], width: int) -> list[list[tuple[i
         powers = np.array([pow(1_000_003, k, 2**64) for k in range(width - 1, -1, -1)], dtype=np.uint64)
         with np.errstate(over="ignore"):
             hashes.append((windows * powers).sum(axis=1, dtype=np.uint64))
-    uniques = [np.unique(window_hashes) for window_hashes in hashes]
-    if not uniques:
-        return []
-    values, counts = np.unique(np.concatenate(uniques), return_counts=True)
+    if not hashes:
+        return [], [], [0]
+    values, counts = np.unique(
+        np.concatenate([np.unique(window_hashes) for window_hashes in hashes]), return_counts=True
+    )
     shared = values[counts >= 2]
-    places: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for doc, window_hashes in enumerate(hashes):
-        positions = np.flatnonzero(np.isin(window_hashes, shared))
-        for position, value in zip(positions.tolist(), window_hashes[positions].tolist(), strict=True):
-            bucket = places[value]
-            if len(bucket) < _MAX_PLACES:
-                bucket.append((doc, position))
-    return [bucket for bucket in places.values() if len({doc for doc, _ in bucket}) >= 2]
+    found_in = [np.flatnonzero(np.isin(window_hashes, shared)) for window_hashes in hashes]
+    docs = np.concatenate([np.full(len(positions), doc, dtype=np.int64) for doc, positions in enumerate(found_in)])
+    positions = np.concatenate(found_in).astype(np.int64)
+    if not len(positions):
+        return [], [], [0]
+    window = np.concatenate([window_hashes[places] for window_hashes, places in zip(hashes, found_in, strict=True)])
+    order = np.argsort(window, kind="stable")  # by window, each window's places in reading order
+    ordered = window[order]
+    opens = np.ones(len(order), dtype=bool)
+    opens[1:] = ordered[1:] != ordered[:-1]
+    starts = np.flatnonzero(opens)
+    bucket = np.cumsum(opens) - 1
+    kept = np.arange(len(order)) - starts[bucket] < _MAX_PLACES
+    order, bucket = order[kept], bucket[kept]
+    starts = np.flatnonzero(np.r_[True, bucket[1:] != bucket[:-1]])
+    ends = np.r_[starts[1:], len(order)]
+    kept_docs = docs[order]
+    several = np.minimum.reduceat(kept_docs, starts) != np.maximum.reduceat(kept_docs, starts)
+    by_appearance = np.argsort(order[starts][several], kind="stable")
+    starts, ends = starts[several][by_appearance], ends[several][by_appearance]
+    sizes = ends - starts
+    bounds = np.zeros(len(sizes) + 1, dtype=np.int64)
+    np.cumsum(sizes, out=bounds[1:])
+    picked = np.repeat(starts - bounds[:-1], sizes) + np.arange(bounds[-1])
+    return kept_docs[picked].tolist(), positions[order][picked].tolist(), bounds.tolist()
 
 
 def _pair_runs(
@@ -191,19 +217,32 @@ def _pair_runs(
         theirs = keys[other_doc]
         if own[position : position + width] != theirs[other_position : other_position + width]:
             continue
-        before = 0
-        while (
-            position - before > 0
-            and other_position - before > 0
-            and own[position - before - 1] == theirs[other_position - before - 1]
-        ):
-            before += 1
-        after = width
-        while (
-            position + after < len(own)
-            and other_position + after < len(theirs)
-            and own[position + after] == theirs[other_position + after]
-        ):
-            after += 1
+        before = _agreeing(own, position, theirs, other_position, forward=False)
+        after = width + _agreeing(own, position + width, theirs, other_position + width, forward=True)
         found.append((position - before, position + after, other_doc, other_position - before))
     return found
+
+
+def _agreeing(own: array[int], mine: int, theirs: array[int], their: int, *, forward: bool) -> int:
+    """How many words agree from ``mine`` in ``own`` and ``their`` in ``theirs``, going forward (from
+    those places on) or back (from just before them).
+
+    Compared in slices that double while they agree and halve when they do not, so a run of a
+    whole chapter costs a few dozen slice comparisons rather than a Python step per word.
+    """
+    limit = min(len(own) - mine, len(theirs) - their) if forward else min(mine, their)
+    length, step = 0, 8
+    while length < limit:
+        size = min(step, limit - length)
+        if forward:
+            same = own[mine + length : mine + length + size] == theirs[their + length : their + length + size]
+        else:
+            same = own[mine - length - size : mine - length] == theirs[their - length - size : their - length]
+        if same:
+            length += size
+            step *= 2
+        elif size == 1:
+            break
+        else:
+            step = size // 2
+    return length
