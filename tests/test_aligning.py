@@ -4,7 +4,17 @@ from __future__ import annotations
 
 import numpy as np
 
-from tui.engine.aligning import Group, Link, align, heaviest_chain, merge_links, reading_order, trusted_groups
+from tui.engine.aligning import (
+    AlignOptions,
+    Group,
+    Link,
+    align,
+    candidate_pairs,
+    heaviest_chain,
+    merge_links,
+    reading_order,
+    trusted_groups,
+)
 from tui.engine.similarity import TermSpace
 from tui.engine.words import terms
 
@@ -67,3 +77,17 @@ def test_a_row_aligned_on_little_is_split_into_rows_of_its_own() -> None:
     strong = Group(members={0: [4], 1: [6]}, scores=[0.6])
     kept = trusted_groups([weak, strong], 0.22)
     assert [group.members for group in kept] == [{0: [3]}, {1: [5]}, {0: [4], 1: [6]}]
+
+
+def test_a_wording_repeated_everywhere_costs_each_partner_only_its_own_copies() -> None:
+    # Half the lines are one repeated wording, and every other line chooses it among its best
+    # partners: paired copy by copy with all of them, it made pairs in the square of the copies.
+    common = "council members met in the town hall"
+    for count in (200, 400):
+        first = [line for number in range(count) for line in (common, f"{common} about road w{number}x")]
+        second = [line for number in range(count) for line in (common, f"{common} about road v{number}y")]
+        space = TermSpace([[terms(line) for line in first], [terms(line) for line in second]])
+        rows, cols, _ = candidate_pairs(space, 0, 1, AlignOptions())
+        assert len(rows) <= 3 * AlignOptions().candidates_per_sentence * len(first)
+        last = len(first) - 2  # the last copy of the repeated line, in both
+        assert {(int(row), int(col)) for row, col in zip(rows, cols, strict=True)} >= {(0, 0), (2, 2), (last, last)}

@@ -197,15 +197,17 @@ def candidate_pairs(
 
     Sentences with the same terms are scored once (a page that repeats a line ten thousand times
     costs what one line costs); a pair of repeated wordings is then spread over their copies in
-    order, each copy of one document paired with the copies of the other at the same relative
-    place and their neighbours, so repeated sentences still align copy by copy.
+    order, so repeated sentences still align copy by copy: each copy of a wording that chose the
+    other among its best is paired with the other's copies at the same relative place and their
+    neighbours. A wording repeated a thousand times that many others choose costs each of them
+    only its own copies, so the pairs stay a few per sentence.
     """
     left_keys, left_copies = _wordings(space.term_ids[first])
     right_keys, right_copies = _wordings(space.term_ids[second])
     left = space.vectors[first][left_keys]
     right = space.vectors[second][right_keys]
-    rows, cols, scores = _best_pairs(left, right, options)
-    return _spread(rows, cols, scores, left_copies, right_copies, space.vectors[second].shape[0])
+    rows, cols, scores, chosen_by = _best_pairs(left, right, options)
+    return _spread(rows, cols, scores, chosen_by, left_copies, right_copies, space.vectors[second].shape[0])
 
 
 def _wordings(term_ids: Sequence[tuple[int, ...]]) -> tuple[np.ndarray, list[np.ndarray]]:
@@ -217,8 +219,17 @@ def _wordings(term_ids: Sequence[tuple[int, ...]]) -> tuple[np.ndarray, list[np.
     return np.asarray([positions[0] for positions in copies], dtype=np.int64), copies
 
 
-def _best_pairs(left: sparse.csr_matrix, right: sparse.csr_matrix, options: AlignOptions) -> _Pairs:
-    """Pairs that reach ``candidate`` and are among the best few of their row or of their column.
+ROW_CHOSE = 1
+"""The pair is among the best few of its row (a wording of the first document)."""
+COLUMN_CHOSE = 2
+"""The pair is among the best few of its column (a wording of the second document)."""
+
+
+def _best_pairs(
+    left: sparse.csr_matrix, right: sparse.csr_matrix, options: AlignOptions
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Pairs that reach ``candidate`` and are among the best few of their row or of their column,
+    with which of the two chose each (``ROW_CHOSE | COLUMN_CHOSE`` when both did).
 
     Rows are scored in blocks: each block's rows keep their best at once, and the columns' best are
     carried from block to block, so what is held stays a few pairs per sentence.
@@ -244,20 +255,26 @@ def _best_pairs(left: sparse.csr_matrix, right: sparse.csr_matrix, options: Alig
     rows = np.concatenate([part[0] for part in [*by_row, by_col]])
     cols = np.concatenate([part[1] for part in [*by_row, by_col]])
     scores = np.concatenate([part[2] for part in [*by_row, by_col]])
-    _, first_seen = np.unique(rows * (right.shape[0] + 1) + cols, return_index=True)
-    return rows[first_seen], cols[first_seen], scores[first_seen]
+    reasons = np.full(len(rows), ROW_CHOSE, dtype=np.int8)
+    reasons[len(rows) - len(by_col[0]) :] = COLUMN_CHOSE
+    _, first_seen, inverse = np.unique(rows * (right.shape[0] + 1) + cols, return_index=True, return_inverse=True)
+    chosen_by = np.zeros(len(first_seen), dtype=np.int8)
+    np.bitwise_or.at(chosen_by, inverse.ravel(), reasons)
+    return rows[first_seen], cols[first_seen], scores[first_seen], chosen_by
 
 
 def _spread(
     rows: np.ndarray,
     cols: np.ndarray,
     scores: np.ndarray,
+    chosen_by: np.ndarray,
     left_copies: list[np.ndarray],
     right_copies: list[np.ndarray],
     columns: int,
 ) -> _Pairs:
     """Pairs of wordings turned into pairs of sentences: one pair for single copies; for repeated
-    wordings, each copy with the other document's copies at the same relative place (± one)."""
+    wordings, each copy of the wording (or both) that chose the pair with the other document's
+    copies at the same relative place (± one)."""
     left_count = np.fromiter((len(copies) for copies in left_copies), dtype=np.int64, count=len(left_copies))
     right_count = np.fromiter((len(copies) for copies in right_copies), dtype=np.int64, count=len(right_copies))
     single = (left_count[rows] == 1) & (right_count[cols] == 1)
@@ -267,18 +284,20 @@ def _spread(
     found_scores = [scores[single]]
     repeated = ~single
     if repeated.any():
-        # Pairs of repeated wordings, taken together by their numbers of copies (one band each):
-        # copy j of wording w is flat[start[w] + j], so a group's pairs are two gathers.
+        # Pairs of repeated wordings, taken together by their numbers of copies and by who chose
+        # them (one band each): copy j of wording w is flat[start[w] + j], so a group's pairs are
+        # two gathers.
         left_flat, left_start = _flattened(left_copies)
         right_flat, right_start = _flattened(right_copies)
         mine, theirs, score = rows[repeated], cols[repeated], scores[repeated]
         mine_count, theirs_count = left_count[mine], right_count[theirs]
-        combination = mine_count * (int(right_count.max()) + 1) + theirs_count
+        combination = (mine_count * (int(right_count.max()) + 1) + theirs_count) * 4 + chosen_by[repeated]
         order = np.argsort(combination, kind="stable")
         bounds = np.flatnonzero(np.r_[True, combination[order][1:] != combination[order][:-1], True])
         for low, high in pairwise(bounds.tolist()):
             group = order[low:high]
-            a, b = _band(int(mine_count[group[0]]), int(theirs_count[group[0]]))
+            chooser = int(chosen_by[repeated][group[0]])
+            a, b = _band(int(mine_count[group[0]]), int(theirs_count[group[0]]), chooser)
             found_rows.append(left_flat[left_start[mine[group]][:, None] + a].ravel())
             found_cols.append(right_flat[right_start[theirs[group]][:, None] + b].ravel())
             found_scores.append(np.repeat(score[group], len(a)))
@@ -297,9 +316,11 @@ def _flattened(copies: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
 
 
 @functools.lru_cache(maxsize=1024)
-def _band(mine: int, theirs: int) -> tuple[np.ndarray, np.ndarray]:
-    """Index pairs that match ``mine`` copies with ``theirs`` copies in order: each copy with the copy
-    at its relative place in the other document and the two beside it, from both sides.
+def _band(mine: int, theirs: int, chooser: int = ROW_CHOSE | COLUMN_CHOSE) -> tuple[np.ndarray, np.ndarray]:
+    """Index pairs that match ``mine`` copies with ``theirs`` copies in order: each copy of the side
+    that chose the pair (``ROW_CHOSE`` for mine, ``COLUMN_CHOSE`` for theirs, or both) with the
+    copy at its relative place in the other document and the two beside it. With as many copies on
+    both sides, either side gives the same pairs.
 
     The same counts give the same pairs, so they are worked out once per pair of counts.
     """
@@ -317,12 +338,12 @@ def _band(mine: int, theirs: int) -> tuple[np.ndarray, np.ndarray]:
     )
     a_parts, b_parts = [], []
     for shift in (-1, 0, 1):
-        partner = np.clip(across + shift, 0, theirs - 1)
-        a_parts.append(forward)
-        b_parts.append(partner)
-        own = np.clip(back + shift, 0, mine - 1)
-        a_parts.append(own)
-        b_parts.append(backward)
+        if chooser & ROW_CHOSE:
+            a_parts.append(forward)
+            b_parts.append(np.clip(across + shift, 0, theirs - 1))
+        if chooser & COLUMN_CHOSE:
+            a_parts.append(np.clip(back + shift, 0, mine - 1))
+            b_parts.append(backward)
     a, b = np.concatenate(a_parts), np.concatenate(b_parts)
     a.flags.writeable = False
     b.flags.writeable = False
