@@ -128,3 +128,13 @@ def test_every_non_space_character_is_in_exactly_one_unit() -> None:
     assert all(covered[i] == (0 if text[i].isspace() else 1) or text[i].isspace() for i in range(len(text)))
     assert all(count <= 1 for count in covered)
     assert [start for start, _ in spans] == sorted(start for start, _ in spans)
+
+
+def test_a_line_of_short_sentences_is_joined_two_or_three_at_a_time_not_whole() -> None:
+    text = "Prices rose 4%. Prices fell 12%. Rates held. Oil rose 7%. Gold fell 1%. Wheat rose 3%."
+    assert pieces(text, segment(text)) == [
+        "Prices rose 4%. Prices fell 12%.",
+        "Rates held. Oil rose 7%. Gold fell 1%. Wheat rose 3%.",  # the last short one joins the one before
+    ]
+    endless = " ".join(f"Prices rose {number % 90 + 1}%." for number in range(3000))
+    assert max(end - start for start, end in segment(endless)) < 60

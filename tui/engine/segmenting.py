@@ -381,15 +381,16 @@ def _clauses(text: str, start: int, end: int) -> list[Span]:
 def _join_fragments(line: list[Span]) -> list[Span]:
     """Join a unit shorter than MIN_UNIT_CHARS to the next one (at the end of a line, to the one
     before): "He left." alone says too little to be matched, and often begins what another
-    version makes one sentence of. A short unit joins the next one even after it has itself
-    taken a short one in ("He said: “Go;" and what follows stay one unit).
+    version makes one sentence of. What has been joined goes on joining while it is still short
+    ("He said:" “Go;" and what follows stay one unit), and no further: a line of a thousand short
+    sentences becomes units of two or three, never one unit the length of the line.
     """
     joined: list[Span] = []
     pending: int | None = None
     for position, (start, end) in enumerate(line):
-        short = end - start < MIN_UNIT_CHARS
         if pending is not None:
             start, pending = pending, None
+        short = end - start < MIN_UNIT_CHARS  # what has been joined so far: a run of short units ends
         last = position == len(line) - 1
         if not last and short:
             pending = start
