@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
-import numpy as np
+from unittest.mock import patch
 
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scipy import sparse
+
+from tui.engine import aligning
 from tui.engine.aligning import (
     AlignOptions,
     Group,
@@ -91,3 +97,24 @@ def test_a_wording_repeated_everywhere_costs_each_partner_only_its_own_copies() 
         assert len(rows) <= 3 * AlignOptions().candidates_per_sentence * len(first)
         last = len(first) - 2  # the last copy of the repeated line, in both
         assert {(int(row), int(col)) for row, col in zip(rows, cols, strict=True)} >= {(0, 0), (2, 2), (last, last)}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(1, 14),
+    st.integers(1, 14),
+    st.lists(st.sampled_from([0.0, 0.1, 0.2, 0.5, 1.0]), min_size=196, max_size=196),
+    st.integers(1, 4),
+)
+def test_a_dense_block_ranked_as_a_table_keeps_the_pairs_sorting_keeps(
+    left_rows: int, right_rows: int, values: list[float], count: int
+) -> None:
+    # Few distinct values, so many ties: both ways must break them alike (lower column, lower row).
+    left = sparse.csr_matrix(np.array(values[: left_rows * 7]).reshape(left_rows, 7))
+    right = sparse.csr_matrix(np.array(values[-right_rows * 7 :]).reshape(right_rows, 7))
+    options = AlignOptions(candidates_per_sentence=count)
+    found = []
+    for share in (10**9, 1):  # every block a table, then none
+        with patch.object(aligning, "DENSE_SHARE", share), patch.object(aligning, "BLOCK_CELLS", 3 * right_rows):
+            found.append([part.tolist() for part in aligning._best_pairs(left, right, options)])
+    assert found[0] == found[1]

@@ -232,7 +232,10 @@ def _best_pairs(
     with which of the two chose each (``ROW_CHOSE | COLUMN_CHOSE`` when both did).
 
     Rows are scored in blocks: each block's rows keep their best at once, and the columns' best are
-    carried from block to block, so what is held stays a few pairs per sentence.
+    carried from block to block, so what is held stays a few pairs per sentence. Ties go to the
+    lower column within a row and to the lower row within a column. A block where most pairs
+    reach ``candidate`` (sentences that all share a few names) is ranked as a table, in time
+    linear in its cells, rather than by sorting every pair.
     """
     count = options.candidates_per_sentence
     right_t = right.T.tocsc()
@@ -240,16 +243,26 @@ def _best_pairs(
     by_row: list[_Pairs] = []
     by_col: _Pairs = (np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0))
     for start in range(0, left.shape[0], block):
-        product = (left[start : start + block] @ right_t).tocoo()
+        product = left[start : start + block] @ right_t
+        product.sort_indices()  # row by row, columns in order: the order ties are broken in
+        product = product.tocoo()
         keep = product.data >= options.candidate
-        rows = product.row[keep].astype(np.int64) + start
+        rows = product.row[keep].astype(np.int64)
         cols = product.col[keep].astype(np.int64)
         scores = product.data[keep]
-        best = best_of_each(rows, scores, count)
-        by_row.append((rows[best], cols[best], scores[best]))
-        rows = np.concatenate([by_col[0], rows])
-        cols = np.concatenate([by_col[1], cols])
-        scores = np.concatenate([by_col[2], scores])
+        if len(scores) * DENSE_SHARE > product.shape[0] * product.shape[1]:
+            table = np.full(product.shape, -np.inf)
+            table[rows, cols] = scores
+            row_best = _pairs_of(table, _best_in_rows(table, count), start)
+            column_best = _pairs_of(table, _best_in_rows(table.T, count).T, start)
+        else:
+            best = best_of_each(rows, scores, count)
+            row_best = (rows[best] + start, cols[best], scores[best])
+            column_best = (rows + start, cols, scores)
+        by_row.append(row_best)
+        rows = np.concatenate([by_col[0], column_best[0]])
+        cols = np.concatenate([by_col[1], column_best[1]])
+        scores = np.concatenate([by_col[2], column_best[2]])
         best = best_of_each(cols, scores, count)
         by_col = (rows[best], cols[best], scores[best])
     rows = np.concatenate([part[0] for part in [*by_row, by_col]])
@@ -261,6 +274,33 @@ def _best_pairs(
     chosen_by = np.zeros(len(first_seen), dtype=np.int8)
     np.bitwise_or.at(chosen_by, inverse.ravel(), reasons)
     return rows[first_seen], cols[first_seen], scores[first_seen], chosen_by
+
+
+DENSE_SHARE = 8
+"""A block is ranked as a table when more than one cell in this many holds a candidate pair."""
+
+
+def _best_in_rows(table: np.ndarray, count: int) -> np.ndarray:
+    """Mask of the ``count`` highest finite values of each row of ``table``, ties to the lower column.
+
+    The ``count``-th highest value of each row comes from a partition (linear, no sort); values
+    above it are kept, and values equal to it in column order until the row has ``count``.
+    """
+    finite = table > -np.inf
+    if table.shape[1] <= count:
+        return finite
+    kth = -np.partition(-table, count - 1, axis=1)[:, count - 1 : count]
+    above = table > kth
+    tied = (table == kth) & finite
+    room = count - above.sum(axis=1, keepdims=True)
+    chosen: np.ndarray = above | (tied & (np.cumsum(tied, axis=1) <= room))
+    return chosen
+
+
+def _pairs_of(table: np.ndarray, mask: np.ndarray, start: int) -> _Pairs:
+    """The (row + ``start``, column, value) of the cells ``mask`` marks, row by row, columns in order."""
+    rows, cols = np.nonzero(mask)
+    return rows.astype(np.int64) + start, cols.astype(np.int64), table[rows, cols]
 
 
 def _spread(
