@@ -20,7 +20,11 @@ from tui.engine.fetching import NoDocuments, StatusLine, is_url, read_sources
 from tui.engine.pages import fetch, page_of, page_text, read_url
 from tui.engine.sources import Limits
 
-FAST = Limits(connect=1.0, read=0.3, total=5.0, max_bytes=64 * 1024)
+FAST = Limits(connect=5.0, read=2.0, total=20.0, max_bytes=64 * 1024)
+"""Limits for pages that answer at once: generous, so that a loaded machine never times them out."""
+
+SHORT = Limits(connect=5.0, read=0.3, total=20.0, max_bytes=64 * 1024)
+"""Limits for the servers that stall: a short read timeout, so that the test is quick."""
 
 Route = Callable[[BaseHTTPRequestHandler], None]
 
@@ -83,7 +87,7 @@ class Server:
         return self.base + path
 
 
-def stall(server_release: threading.Event, seconds: float = 2.0) -> None:
+def stall(server_release: threading.Event, seconds: float = 20.0) -> None:
     server_release.wait(seconds)
 
 
@@ -99,7 +103,7 @@ class QuietServer(ThreadingHTTPServer):
 @pytest.fixture(scope="module")
 def server() -> Iterator[Server]:
     state = Server("", {})
-    barrier = threading.Barrier(2, timeout=2)
+    barrier = threading.Barrier(2, timeout=10)  # generous: a loaded machine may start the second fetch late
 
     class Handler(BaseHTTPRequestHandler):
         def do_GET(self) -> None:
@@ -135,7 +139,7 @@ def server() -> Iterator[Server]:
                     return
                 handler.wfile.write(bytes([byte]))
                 handler.wfile.flush()
-                time.sleep(0.02)
+                time.sleep(0.2)  # 20 s for the whole page: only a total timeout ends it early
         except OSError:  # the client gave up, as it should
             pass
 
@@ -281,10 +285,10 @@ def test_redirect_loops_and_odd_redirects_fail(server: Server) -> None:
 
 def test_slow_servers_time_out(server: Server) -> None:
     started = time.monotonic()
-    assert failure(server.url("/slow-headers")) == "timed out after 0.3 s"
-    assert failure(server.url("/slow-body")) == "timed out after 0.3 s"
+    assert failure(server.url("/slow-headers"), SHORT) == "timed out after 0.3 s"
+    assert failure(server.url("/slow-body"), SHORT) == "timed out after 0.3 s"
     assert failure(server.url("/trickle"), Limits(read=1.0, total=0.2)) == "timed out after 0.2 s"
-    assert time.monotonic() - started < 2.0
+    assert time.monotonic() - started < 15.0  # each server stalls for 20 s: the timeouts ended the waits
 
 
 def test_oversized_pages_stop_at_the_cap(server: Server) -> None:

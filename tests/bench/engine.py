@@ -24,7 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tui.engine import segmenting, words  # noqa: E402
+from tui.engine import names, segmenting, words  # noqa: E402
 from tui.engine.compare import compare  # noqa: E402
 from tui.engine.model import Document  # noqa: E402
 from tui.engine.reading import read_documents  # noqa: E402
@@ -39,6 +39,7 @@ def forget() -> None:
     segmenting._pysbd_spans.cache_clear()
     segmenting._compiled.cache_clear()
     words.term.cache_clear()
+    names.name_runs.cache_clear()
 
 
 def median_seconds(action: Callable[[], object], repeat: int) -> float:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from tui.engine.claimtext import OPENING, make_claim, word_set
 from tui.engine.metadata import MONTHS, WEEKDAYS
@@ -43,25 +44,29 @@ def entities(text: str) -> Iterator[Claim]:
         yield make_claim(text, ClaimKind.ENTITY, "entity", (start, end), name, None)
 
 
-def name_runs(text: str) -> list[tuple[int, int]]:
-    """Spans of capitalised words that follow one another (a name, a place)."""
+@lru_cache(maxsize=1024)
+def name_runs(text: str) -> tuple[tuple[int, int], ...]:
+    """Spans of capitalised words that follow one another (a name, a place).
+
+    Kept for the last texts asked about: a sentence's every value asks for its names.
+    """
     runs: list[tuple[int, int]] = []
+    lead = len(text) - len(text.lstrip(OPENING))  # where the sentence's opening quotes and dashes end
     for match in _CAPITAL.finditer(text):
-        if not _is_name_word(text, match):
+        if not _is_name_word(match, opening=match.start() <= lead):
             continue
         if runs and text[runs[-1][1] : match.start()] == " ":
             runs[-1] = (runs[-1][0], match.end())
         else:
             runs.append(match.span())
-    return runs
+    return tuple(runs)
 
 
-def _is_name_word(text: str, match: re.Match[str]) -> bool:
+def _is_name_word(match: re.Match[str], *, opening: bool) -> bool:
     word = match.group()
     lowered = word.lower()
     if lowered in STOPWORDS or lowered in NOT_NAMES:
         return False
     if word.isupper() and len(word) > 5:
         return False
-    opening = not text[: match.start()].strip(OPENING)
     return not (opening and (lowered in SENTENCE_STARTERS or lowered.endswith("ly")))
