@@ -191,3 +191,32 @@ def test_html_without_an_article_falls_back_to_its_visible_text(tmp_path: Path, 
     assert "<" not in document.text
     if name != "plain.html":
         assert document.note == "no article found: the page's visible text"
+
+
+def test_a_page_nested_too_deep_to_parse_is_read_whole_not_cut_short(tmp_path: Path) -> None:
+    # Thousands of unclosed tags: the article extractor stops after the first few sentences.
+    path = tmp_path / "broken.html"
+    sentences = [f"Item {number} of the council's list was approved on Monday." for number in range(3000)]
+    path.write_text("<html><body>" + "".join(f"<div><span>{sentence} " for sentence in sentences), encoding="utf-8")
+    document = read_document(str(path), "d0")
+    assert sentences[0] in document.text and sentences[-1] in document.text
+    assert document.note.startswith("tags nested 6,002 deep, and the article found held ")
+    assert document.note.endswith(" visible characters: the page's visible text")
+
+
+def test_an_article_among_plenty_of_page_furniture_is_read_alone(tmp_path: Path) -> None:
+    path = tmp_path / "article.html"
+    menu = "".join(f"<li><a href='/s{number}'>Section {number}</a></li>" for number in range(400))
+    story = "".join(
+        f"<p>The council met on Monday and approved budget line {number} after a long debate.</p>"
+        for number in range(6)
+    )
+    path.write_text(
+        f"<html><body><nav><ul>{menu}</ul></nav><article><h1>Budget approved</h1>{story}</article>"
+        f"<footer><ul>{menu}</ul></footer></body></html>",
+        encoding="utf-8",
+    )
+    document = read_document(str(path), "d0")
+    assert "approved budget line 5 after a long debate" in document.text
+    assert "Section 17" not in document.text
+    assert document.note == ""

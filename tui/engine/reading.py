@@ -15,7 +15,7 @@ from typing import BinaryIO
 from tui.engine.errors import InputError
 from tui.engine.identity import headline, identify
 from tui.engine.model import Document
-from tui.engine.pagetext import visible_text
+from tui.engine.pagetext import visible_text, visible_text_and_depth
 
 MAX_BYTES = 64 * 1024 * 1024
 """Largest input read; a FIFO or device that keeps giving bytes is cut off here with an error."""
@@ -185,11 +185,17 @@ class Page:
 
 FALLBACK_NOTE = "no article found: the page's visible text"
 
+PARSER_DEPTH = 250
+"""How deep tags may nest before the article extractor's parser (libxml2, 256 levels) stops reading: a
+page nested deeper (thousands of unclosed tags) whose article found is under half its visible text
+is read whole, with a note, rather than cut short without a word."""
+
 
 def html_to_text(html: str) -> Page:
     """The article of an HTML page by trafilatura (page furniture left out), with its title, date,
     site name and author. Where no article is found (a fragment, plain text named .html, an article buried
-    in hundreds of nested tags), the page's visible text instead, and a note that says so."""
+    in hundreds of nested tags, or only its start in a page nested too deep to parse), the page's
+    visible text instead, and a note that says so."""
     import trafilatura
 
     text = (
@@ -200,6 +206,14 @@ def html_to_text(html: str) -> Page:
     note = ""
     if not text.strip():
         text, note = visible_text(html), FALLBACK_NOTE
+    elif len(text) * 2 < len(html):  # the article may be the start of a page nested too deep to parse: look
+        visible, deepest = visible_text_and_depth(html)
+        if deepest > PARSER_DEPTH and len(text) * 2 < len(visible):
+            note = (
+                f"tags nested {deepest:,} deep, and the article found held {len(text):,} of the page's"
+                f" {len(visible):,} visible characters: the page's visible text"
+            )
+            text = visible
     metadata = trafilatura.extract_metadata(html)
     if metadata is None:
         return Page(_normalise(text), note=note)
