@@ -115,7 +115,7 @@ def quantities(text: str) -> Iterator[Claim]:
         number = match.group("num")
         if _is_pronoun_one(text, match) or _names_something(text, match.start("num")):
             continue
-        if _OUT_OF.search(text, 0, match.start()) or _hypothetical(text, match.start()):
+        if _ends_out_of(text, match.start()) or _hypothetical(text, match.start()):
             continue
         noun = _counted_noun(text, match.end())
         if noun is not None and _RATE.match(text, noun[1]):
@@ -145,6 +145,19 @@ _RATE = re.compile(r"\s+(?:per|a|each|every)\s+(?:year|month|week|day|hour|cable
 
 _OUT_OF = re.compile(r"\bout\s+of\s+(?:a\s+total\s+of\s+)?$|\bone\s+in\s+$", re.IGNORECASE)
 """A number after "out of" is the whole a part is counted against, not a claim of its own."""
+
+_LONG_SPACE = re.compile(r"\s{32}")
+
+
+def _ends_out_of(text: str, position: int) -> bool:
+    """``_OUT_OF`` just before ``position``, looked for in the last 256 characters only (a sentence
+    of four hundred numbers would otherwise be read from its start for each). A match is a few
+    words and the spaces between them, so one that starts earlier holds a run of spaces the window
+    shows; then the whole text before is searched."""
+    start = max(0, position - 256)
+    if start and _LONG_SPACE.search(text, start, position):
+        start = 0
+    return _OUT_OF.search(text, start, position) is not None
 
 
 _CONDITIONAL = re.compile(r"^\W*(?:if|unless|should|were|suppose|imagine)\b[^,;]*$", re.IGNORECASE)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import datetime
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from functools import lru_cache
+from itertools import islice
 
 from tui.engine.counts import thing_class
 from tui.engine.metadata import MONTH_NAMES, MONTHS
@@ -71,14 +74,23 @@ _STRONG_KINDS = frozenset(
 )
 
 
+CONTEXT_WINDOW = 300
+"""Characters before a mention searched for its last four words (the whole text before it only when
+the window holds too few): the text before a value need not be read from the sentence's start."""
+
+
 def mention_context(sentence: Sentence, claim: Claim) -> frozenset[str]:
     """Content terms of the four words each side of a mention (past its counted thing), numbers and
     the thing itself left out: "police said Friday" against "argued Thursday"."""
-    before = WORDS.findall(sentence.text[: claim.start - sentence.start])[-4:]
+    cut = claim.start - sentence.start
+    before = WORDS.findall(sentence.text, max(0, cut - CONTEXT_WINDOW), cut)
+    if len(before) <= 4 and cut > CONTEXT_WINDOW:  # too few words in the window to be sure of the last four
+        before = WORDS.findall(sentence.text, 0, cut)
     rest = sentence.text[claim.end - sentence.start :]
     if claim.thing and claim.thing in rest[: len(claim.thing) + 3]:
         rest = rest[rest.index(claim.thing) + len(claim.thing) :]
-    after = WORDS.findall(rest)[:4]
+    after = [match.group() for match in islice(WORDS.finditer(rest), 4)]
+    before = before[-4:]
     return frozenset(found for word in before + after for found in [term(word)] if found and found != "#")
 
 
@@ -157,16 +169,37 @@ def _subject(sentence: str, start: int, end: int, claim: Claim) -> tuple[str, ..
 
 def _clause(sentence: str, start: int, end: int) -> str:
     """The stretch of the sentence around a value between clause breaks (commas, "and", dashes)."""
-    before = list(_CLAUSE_BREAK.finditer(sentence, 0, start))
-    after = _CLAUSE_BREAK.search(sentence, end)
-    return sentence[before[-1].end() if before else 0 : after.start() if after else len(sentence)]
+    clause_start, clause_end = _clause_bounds(sentence, start, end)
+    return sentence[clause_start:clause_end]
+
+
+_BREAK_ENDING = re.compile(rf"(?:{_CLAUSE_BREAK.pattern})\Z")
+
+
+@lru_cache(maxsize=256)
+def _breaks(sentence: str) -> tuple[list[int], list[int]]:
+    """Where the sentence's clause breaks start and where they end, in order: found once, since
+    each of a sentence's values asks (a list of four hundred percentages asked four hundred times)."""
+    spans = [match.span() for match in _CLAUSE_BREAK.finditer(sentence)]
+    return [start for start, _ in spans], [end for _, end in spans]
+
+
+def _clause_bounds(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The clause around ``sentence[start:end]``: from the end of the last break before the value
+    (as the text before the value, read alone, has it) to the start of the first break after it."""
+    starts, ends = _breaks(sentence)
+    if _BREAK_ENDING.search(sentence, max(0, start - 12), start):
+        clause_start = start  # a break that ends where the value starts ("and" before "10,000")
+    else:
+        before = bisect_right(ends, start)
+        clause_start = ends[before - 1] if before else 0
+    after = bisect_left(starts, end)
+    return clause_start, starts[after] if after < len(starts) else len(sentence)
 
 
 def places_near(sentence: str, start: int, end: int, *, after_only: bool = False, before_only: bool = False) -> str:
     """The names in a value's clause ("65% of traffic to India" → "india"), nearest first after it."""
-    clause_start = max((m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, start)), default=0)
-    following = _CLAUSE_BREAK.search(sentence, end)
-    clause_end = following.start() if following else len(sentence)
+    clause_start, clause_end = _clause_bounds(sentence, start, end)
     runs = name_runs(sentence)
     after = [sentence[a:b] for a, b in runs if end <= a < clause_end]
     before = [sentence[a:b] for a, b in runs if clause_start <= a and b <= start]
