@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 MONTH_NAMES = ("January", "March", "July", "October")
@@ -60,6 +61,31 @@ def _repeat_to(unit: str, megabytes: float) -> str:
     return unit * max(1, int(megabytes * 1_000_000 / len(unit.encode("utf-8"))))
 
 
+FIRST_NAMES = ("John", "Mary", "Peter", "Anna", "Carlos", "Li", "Fatima", "Ivan", "Kofi", "Sven", "Aiko", "Omar")
+LAST_NAMES = ("Smith", "Garcia", "Chen", "Okafor", "Novak", "Tanaka", "Haddad", "Rossi", "Kowalski", "Dubois")
+PLACES = ("London", "Paris", "Berlin", "Madrid", "Tokyo", "Lagos", "Lima", "Oslo", "Cairo", "Delhi")
+UNITS = ("GPUs", "servers", "votes", "homes", "jobs")
+
+
+def _fill(line: Callable[[], str], megabytes: float) -> str:
+    """Lines from ``line`` up to about ``megabytes`` MB."""
+    parts, size = [], 0
+    while size < megabytes * 1_000_000:
+        parts.append(line())
+        size += len(parts[-1])
+    return "".join(parts)
+
+
+def _names_line(rng: random.Random) -> str:
+    names = " ".join(f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}" for _ in range(4))
+    return f"{names} met {rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)} in {rng.choice(PLACES)}.\n"
+
+
+def _numbers_line(rng: random.Random) -> str:
+    counts = ", ".join(f"{rng.randint(1, 99)},{rng.randint(0, 999):03d} {rng.choice(UNITS)}" for _ in range(200))
+    return f"The lab bought {counts}.\n"
+
+
 def _listing_item(rng: random.Random, side: int, line: int) -> str:
     """One line of a listing: a dateline with a time and zone, a few words and a link, an update stamp."""
     posted = (
@@ -84,6 +110,12 @@ def degenerate(folder: Path, family: str, megabytes: float) -> list[Path]:
         texts = [
             "".join(_listing_item(rng, side, line) for line in range(int(megabytes * 1e6 / 176))) for side in range(2)
         ]
+    elif family == "short sentences, one line":  # "Prices rose 42%." a thousand times on one line
+        texts = [_fill(lambda: f"Prices rose {rng.randint(1, 99)}%. ", megabytes / 2) for _ in range(2)]
+    elif family == "a few names everywhere":  # every line like every other: a dozen names, ten places
+        texts = [_fill(lambda: _names_line(rng), megabytes / 2) for _ in range(2)]
+    elif family == "a sentence of numbers":  # a line of 200 counts, each a claim with its context
+        texts = [_fill(lambda: _numbers_line(rng), megabytes / 2) for _ in range(2)]
     elif family == "many tiny documents":
         count = max(2, int(megabytes * 1_000_000 / 2_000))
         texts = [f"Report {n}. " + _repeat_to(SENTENCE + " ", 0.002) for n in range(count)]
@@ -99,7 +131,8 @@ def degenerate(folder: Path, family: str, megabytes: float) -> list[Path]:
 
 FAMILIES = (
     "repeated line", "repeated sentence, one line", "no punctuation", "one word per line",
-    "many tiny documents", "one huge document", "timestamped listing",
+    "many tiny documents", "one huge document", "timestamped listing", "short sentences, one line",
+    "a few names everywhere", "a sentence of numbers",
 )  # fmt: skip
 
 
