@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tui.engine.claimtext import WORD_BEFORE, search_word_before
 from tui.engine.counts import _OUT_OF, _ends_out_of
 from tui.engine.evidence import _CLAUSE_BREAK, _clause_bounds, mention_context
 from tui.engine.mentions import extract_claims
@@ -61,3 +62,23 @@ def test_a_mentions_context_is_the_four_words_each_side_however_far_into_the_sen
     assert any(claim.value == "75,000" for claim in claims)
     for claim in claims:
         assert mention_context(sentence, claim) == context_read_from_the_start(sentence, claim)
+
+
+WORDY = ["Route", "route", "o'neil", "rock-n-roll", "-", "’", "66", "4", "x" * 150, "—", "(", "'"]
+GLUE = [" ", "", "  ", ", ", "\n", " " * 140, "-"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from(WORDY), st.sampled_from(GLUE)), max_size=30),
+    st.integers(0, 3000),
+    st.integers(1, 40),
+)
+def test_the_word_before_a_position_is_found_as_searching_from_the_start_finds_it(
+    parts: list[tuple[str, str]], position: int, window: int
+) -> None:
+    text = "".join(piece + glue for piece, glue in parts)
+    position = min(position, len(text))
+    found = search_word_before(text, position, window=window)
+    expected = WORD_BEFORE.search(text, 0, position)
+    assert (found.span(), found.span(1)) == (expected.span(), expected.span(1)) if expected else found is None

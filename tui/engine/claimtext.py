@@ -129,5 +129,29 @@ def hedged_reading(low: float, precision: float, unit: str, qualifier: str, high
 
 
 def word_before(text: str, position: int) -> str:
-    before = WORD_BEFORE.search(text, 0, position)
+    before = search_word_before(text, position)
     return before.group(1).lower() if before else ""
+
+
+_WORDISH = re.compile(r"[A-Za-z'’-]*")
+_ALPHANUMERIC = re.compile(r"[A-Za-z0-9]")
+
+
+def search_word_before(text: str, position: int, *, window: int = 128) -> re.Match[str] | None:
+    """``WORD_BEFORE.search(text, 0, position)``, found in the ``window`` characters before
+    ``position`` when they settle it (a sentence of two hundred numbers would otherwise be read
+    from its start for each).
+
+    The match is a word and the non-alphanumeric run after it up to ``position``. One that starts
+    before the window would leave the window either without a letter or digit, or with nothing
+    but word characters before the match found in it; only then is the whole text searched.
+    """
+    start = max(0, position - window)
+    found = WORD_BEFORE.search(text, start, position)
+    if not start:
+        return found
+    if found is None:
+        return None if _ALPHANUMERIC.search(text, start, position) else WORD_BEFORE.search(text, 0, position)
+    if _WORDISH.fullmatch(text, start - 1, found.start()):
+        return WORD_BEFORE.search(text, 0, position)
+    return found

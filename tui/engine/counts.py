@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from functools import lru_cache
 
 from tui.engine.claimtext import (
     FIRST_GAP,
@@ -14,11 +15,11 @@ from tui.engine.claimtext import (
     NUMBER,
     OPENING,
     QUALIFIER,
-    WORD_BEFORE,
     alternation,
     hedged_reading,
     make_claim,
     qualifier_of,
+    search_word_before,
     word_before,
     word_set,
 )
@@ -185,7 +186,7 @@ def _is_pronoun_one(text: str, match: re.Match[str]) -> bool:
 
 def _names_something(text: str, start: int) -> bool:
     """A number that is part of a name: "Route 66", "Western Europe 4", "Flight 370", "floor 3"."""
-    before = WORD_BEFORE.search(text, 0, start)
+    before = search_word_before(text, start)
     if before is None or before.end() != start:
         return False
     gap = text[before.end(1) : start]
@@ -201,6 +202,7 @@ def _names_something(text: str, start: int) -> bool:
     return lowered not in NOT_NAMES and lowered not in SENTENCE_STARTERS and not opening
 
 
+@lru_cache(maxsize=256)
 def _title_case(text: str) -> bool:
     """A headline in Title Case ("Musk Has Bought 100,000 GPUs For AI"), where capitals name nothing."""
     words = re.findall(r"[A-Za-z][a-z]+", text)

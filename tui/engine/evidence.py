@@ -209,20 +209,33 @@ def places_near(sentence: str, start: int, end: int, *, after_only: bool = False
     return " ".join(sorted({name.lower() for name in chosen}))
 
 
+_TIME_PHRASES = ((_LAST_YEAR, "last year"), (_EARLIER, "earlier"), (_PEAK, "peak"))
+
+
+@lru_cache(maxsize=256)
+def _time_markers(sentence: str) -> tuple[list[tuple[int, int, str]], list[tuple[str, list[tuple[int, int]]]]]:
+    """The sentence's years (start, end, year) and its time phrases by label, found once for all its
+    values rather than once for each."""
+    years = [(match.start(), match.end(), match.group(1)) for match in _YEAR_WORD.finditer(sentence)]
+    phrases = [(label, [match.span() for match in pattern.finditer(sentence)]) for pattern, label in _TIME_PHRASES]
+    return years, phrases
+
+
 def _frame(sentence: str, start: int, end: int, year: int | None) -> str:
     """The time a value's sentence is about when it is not the story's own ("2004", "last year")."""
-    for match in _YEAR_WORD.finditer(sentence):
-        if start <= match.start() < end:
+    years, phrases = _time_markers(sentence)
+    for marker_start, marker_end, written in years:
+        if start <= marker_start < end:
             continue
-        if year is not None and abs(int(match.group(1)) - year) < 1:
+        if year is not None and abs(int(written) - year) < 1:
             continue
-        if _applies(sentence, match.start(), match.end(), start, end):
-            return match.group(1) + _month_before(sentence, match.start())
-    for pattern, label in ((_LAST_YEAR, "last year"), (_EARLIER, "earlier"), (_PEAK, "peak")):
-        for match in pattern.finditer(sentence):
-            if _applies(sentence, match.start(), match.end(), start, end):
+        if _applies(sentence, marker_start, marker_end, start, end):
+            return written + _month_before(sentence, marker_start)
+    for label, spans in phrases:
+        for marker_start, marker_end in spans:
+            if _applies(sentence, marker_start, marker_end, start, end):
                 found = str(year - 1) if label == "last year" and year is not None else label
-                return found + _month_before(sentence, match.start())
+                return found + _month_before(sentence, marker_start)
     opening = _MONTH_OPENING.match(sentence)
     if opening and opening.end() <= start:
         return f"{MONTHS[opening.group('month').lower()]}m"
