@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 from tui.engine.claimtext import WORD_BEFORE, search_word_before
 from tui.engine.counts import _OUT_OF, _ends_out_of
 from tui.engine.evidence import _CLAUSE_BREAK, _clause_bounds, mention_context
-from tui.engine.mentions import extract_claims
-from tui.engine.model import Claim, Sentence
+from tui.engine.mentions import _PRIORITY, _without_overlaps, extract_claims
+from tui.engine.model import Claim, ClaimKind, Sentence
 from tui.engine.words import WORD, term
 
 PIECES = ["out", "of", "a", "total", "one", "in", "and", "but", "while", "5", "10,000", "GPUs", "Paris", "rose"]
@@ -82,3 +82,29 @@ def test_the_word_before_a_position_is_found_as_searching_from_the_start_finds_i
     found = search_word_before(text, position, window=window)
     expected = WORD_BEFORE.search(text, 0, position)
     assert (found.span(), found.span(1)) == (expected.span(), expected.span(1)) if expected else found is None
+
+
+def kept_by_looking_at_every_claim(claims: list[Claim]) -> list[Claim]:
+    """``_without_overlaps`` as it was: each claim checked against every claim kept."""
+    kept: list[Claim] = []
+    for claim in sorted(claims, key=lambda c: (_PRIORITY[c.kind], c.start - c.end, c.start)):
+        if not any(claim.start < other.end and other.start < claim.end for other in kept):
+            kept.append(claim)
+    return kept
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 60), st.integers(0, 8), st.sampled_from([ClaimKind.QUANTITY, ClaimKind.PERCENT])),
+        max_size=40,
+    )
+)
+def test_overlapping_claims_are_settled_as_looking_at_every_kept_claim_settles_them(
+    spans: list[tuple[int, int, ClaimKind]],
+) -> None:
+    claims = [
+        Claim(kind=kind, slot="", value=str(start), qualifier="", start=start, end=start + length, text="")
+        for start, length, kind in spans
+    ]
+    assert _without_overlaps(claims) == kept_by_looking_at_every_claim(claims)

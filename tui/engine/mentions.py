@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import re
+from bisect import bisect_left, insort
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -105,9 +106,18 @@ def _overlap(first: Claim, second: Claim) -> bool:
 
 
 def _without_overlaps(claims: list[Claim]) -> list[Claim]:
-    """Keep, of claims sharing characters, the one of the surest kind, then the longest."""
+    """Keep, of claims sharing characters, the one of the surest kind, then the longest.
+
+    The claims kept never overlap, so in order of start their ends rise too: a new claim overlaps
+    one of them exactly when the last to start before it ends has not ended where it starts (one
+    bisection, not a look at every claim kept, for a sentence of four hundred values).
+    """
     kept: list[Claim] = []
+    spans: list[tuple[int, int]] = []  # the kept claims' (start, end), in order
     for claim in sorted(claims, key=lambda c: (_PRIORITY[c.kind], c.start - c.end, c.start)):
-        if not any(_overlap(claim, other) for other in kept):
-            kept.append(claim)
+        before = bisect_left(spans, (claim.end, claim.end))  # the kept claims that start before it ends
+        if before and spans[before - 1][1] > claim.start:
+            continue
+        kept.append(claim)
+        insort(spans, (claim.start, claim.end))
     return kept
