@@ -25,6 +25,7 @@ from itertools import pairwise
 import numpy as np
 from scipy import sparse
 
+from tui.engine.banding import banded_pairs, best_in_rows, is_dense
 from tui.engine.similarity import TermSpace, best_of_each
 
 Key = tuple[int, int]
@@ -235,8 +236,30 @@ def _best_pairs(
     carried from block to block, so what is held stays a few pairs per sentence. Ties go to the
     lower column within a row and to the lower row within a column. A block where most pairs
     reach ``candidate`` (sentences that all share a few names) is ranked as a table, in time
-    linear in its cells, rather than by sorting every pair.
+    linear in its cells, rather than by sorting every pair. Where scoring every pair would cost
+    more than a few thousand term co-occurrences per sentence (``banding.is_dense``), each
+    sentence is scored only against a band around its place and the sentences it shares a rare
+    term with.
     """
+    if is_dense(left, right):  # every pair would cost the square of the documents: a band instead
+        by_row, by_col = _best_in_band(left, right, options)
+    else:
+        by_row, by_col = _best_of_every_pair(left, right, options)
+    rows = np.concatenate([part[0] for part in [*by_row, by_col]])
+    cols = np.concatenate([part[1] for part in [*by_row, by_col]])
+    scores = np.concatenate([part[2] for part in [*by_row, by_col]])
+    reasons = np.full(len(rows), ROW_CHOSE, dtype=np.int8)
+    reasons[len(rows) - len(by_col[0]) :] = COLUMN_CHOSE
+    _, first_seen, inverse = np.unique(rows * (right.shape[0] + 1) + cols, return_index=True, return_inverse=True)
+    chosen_by = np.zeros(len(first_seen), dtype=np.int8)
+    np.bitwise_or.at(chosen_by, inverse.ravel(), reasons)
+    return rows[first_seen], cols[first_seen], scores[first_seen], chosen_by
+
+
+def _best_of_every_pair(
+    left: sparse.csr_matrix, right: sparse.csr_matrix, options: AlignOptions
+) -> tuple[list[_Pairs], _Pairs]:
+    """Each block's rows' best pairs, and the columns' best, scoring every pair in blocks."""
     count = options.candidates_per_sentence
     right_t = right.T.tocsc()
     block = max(1, BLOCK_CELLS // max(right.shape[0], 1))
@@ -253,8 +276,8 @@ def _best_pairs(
         if len(scores) * DENSE_SHARE > product.shape[0] * product.shape[1]:
             table = np.full(product.shape, -np.inf)
             table[rows, cols] = scores
-            row_best = _pairs_of(table, _best_in_rows(table, count), start)
-            column_best = _pairs_of(table, _best_in_rows(table.T, count).T, start)
+            row_best = _pairs_of(table, best_in_rows(table, count), start)
+            column_best = _pairs_of(table, best_in_rows(table.T, count).T, start)
         else:
             best = best_of_each(rows, scores, count)
             row_best = (rows[best] + start, cols[best], scores[best])
@@ -265,36 +288,22 @@ def _best_pairs(
         scores = np.concatenate([by_col[2], column_best[2]])
         best = best_of_each(cols, scores, count)
         by_col = (rows[best], cols[best], scores[best])
-    rows = np.concatenate([part[0] for part in [*by_row, by_col]])
-    cols = np.concatenate([part[1] for part in [*by_row, by_col]])
-    scores = np.concatenate([part[2] for part in [*by_row, by_col]])
-    reasons = np.full(len(rows), ROW_CHOSE, dtype=np.int8)
-    reasons[len(rows) - len(by_col[0]) :] = COLUMN_CHOSE
-    _, first_seen, inverse = np.unique(rows * (right.shape[0] + 1) + cols, return_index=True, return_inverse=True)
-    chosen_by = np.zeros(len(first_seen), dtype=np.int8)
-    np.bitwise_or.at(chosen_by, inverse.ravel(), reasons)
-    return rows[first_seen], cols[first_seen], scores[first_seen], chosen_by
+    return by_row, by_col
+
+
+def _best_in_band(
+    left: sparse.csr_matrix, right: sparse.csr_matrix, options: AlignOptions
+) -> tuple[list[_Pairs], _Pairs]:
+    """The rows' best pairs and the columns' best among the pairs a band and rare terms find."""
+    count = options.candidates_per_sentence
+    rows, cols, scores = banded_pairs(left, right, options.candidate, count)
+    by_row = best_of_each(rows, scores, count)
+    by_col = best_of_each(cols, scores, count)
+    return [(rows[by_row], cols[by_row], scores[by_row])], (rows[by_col], cols[by_col], scores[by_col])
 
 
 DENSE_SHARE = 8
 """A block is ranked as a table when more than one cell in this many holds a candidate pair."""
-
-
-def _best_in_rows(table: np.ndarray, count: int) -> np.ndarray:
-    """Mask of the ``count`` highest finite values of each row of ``table``, ties to the lower column.
-
-    The ``count``-th highest value of each row comes from a partition (linear, no sort); values
-    above it are kept, and values equal to it in column order until the row has ``count``.
-    """
-    finite = table > -np.inf
-    if table.shape[1] <= count:
-        return finite
-    kth = -np.partition(-table, count - 1, axis=1)[:, count - 1 : count]
-    above = table > kth
-    tied = (table == kth) & finite
-    room = count - above.sum(axis=1, keepdims=True)
-    chosen: np.ndarray = above | (tied & (np.cumsum(tied, axis=1) <= room))
-    return chosen
 
 
 def _pairs_of(table: np.ndarray, mask: np.ndarray, start: int) -> _Pairs:
