@@ -115,6 +115,15 @@ def test_ages_records_durations_and_magnitudes_are_kinds_of_their_own() -> None:
     assert (age.text, age.thing, reading(age).low) == ("35-year-old", "man", 35.0)
 
 
+def test_a_count_after_a_comma_is_a_count_not_an_age() -> None:
+    found = numeric("The lab bought 10,000 GPUs, 11,000 CPUs and 12,000 servers.")
+    assert [(c.kind, c.text) for c in found] == [(ClaimKind.QUANTITY, text) for text in ("10,000", "11,000", "12,000")]
+    assert [(c.kind, c.text) for c in numeric("Jones, 7, and Smith, 9, were hurt.")] == [
+        (ClaimKind.AGE, "7"),
+        (ClaimKind.AGE, "9"),
+    ]
+
+
 def test_digits_inside_names_are_not_claims() -> None:
     assert numeric("Police found AK-47 rifles near Route 66 and the SMW4 cable.") == []
     assert numeric("He called 911 from the 5th Fleet base.") == []

@@ -107,7 +107,7 @@ _DURATION = re.compile(
 
 _AGE = re.compile(
     r"(?P<value>(?<![\w-])(?P<num>[0-9]{1,3}|" + WORD_NUMBER + r")[\s-]+years?[\s-]+old\b)"
-    r"|(?<=[A-Za-z]), (?P<comma>[1-9][0-9]?)(?=,|\.|\s+(?:was|is|had|has|who|and)\b)"
+    r"|(?<=[A-Za-z]), (?P<comma>[1-9][0-9]?)(?=[,.](?![0-9])|\s+(?:was|is|had|has|who|and)\b)"
     r"|\b(?:aged|age)\s+(?P<aged>[1-9][0-9]?)\b",
     re.IGNORECASE,
 )
