@@ -25,7 +25,7 @@ from itertools import pairwise
 import numpy as np
 from scipy import sparse
 
-from tui.engine.banding import banded_pairs, best_in_rows, is_dense
+from tui.engine.banding import banded_pairs, is_dense, ranked_table
 from tui.engine.similarity import TermSpace, best_of_each
 
 Key = tuple[int, int]
@@ -274,10 +274,9 @@ def _best_of_every_pair(
         cols = product.col[keep].astype(np.int64)
         scores = product.data[keep]
         if len(scores) * DENSE_SHARE > product.shape[0] * product.shape[1]:
-            table = np.full(product.shape, -np.inf)
-            table[rows, cols] = scores
-            row_best = _pairs_of(table, best_in_rows(table, count), start)
-            column_best = _pairs_of(table, best_in_rows(table.T, count).T, start)
+            table, in_rows, in_columns = ranked_table(product.shape, rows, cols, scores, count)
+            row_best = _pairs_of(table, in_rows, start)
+            column_best = _pairs_of(table, in_columns, start)
         else:
             best = best_of_each(rows, scores, count)
             row_best = (rows[best] + start, cols[best], scores[best])
@@ -338,15 +337,14 @@ def _spread(
         # two gathers.
         left_flat, left_start = _flattened(left_copies)
         right_flat, right_start = _flattened(right_copies)
-        mine, theirs, score = rows[repeated], cols[repeated], scores[repeated]
+        mine, theirs, score, chooser = rows[repeated], cols[repeated], scores[repeated], chosen_by[repeated]
         mine_count, theirs_count = left_count[mine], right_count[theirs]
-        combination = (mine_count * (int(right_count.max()) + 1) + theirs_count) * 4 + chosen_by[repeated]
+        combination = (mine_count * (int(right_count.max()) + 1) + theirs_count) * 4 + chooser
         order = np.argsort(combination, kind="stable")
         bounds = np.flatnonzero(np.r_[True, combination[order][1:] != combination[order][:-1], True])
         for low, high in pairwise(bounds.tolist()):
             group = order[low:high]
-            chooser = int(chosen_by[repeated][group[0]])
-            a, b = _band(int(mine_count[group[0]]), int(theirs_count[group[0]]), chooser)
+            a, b = _band(int(mine_count[group[0]]), int(theirs_count[group[0]]), int(chooser[group[0]]))
             found_rows.append(left_flat[left_start[mine[group]][:, None] + a].ravel())
             found_cols.append(right_flat[right_start[theirs[group]][:, None] + b].ravel())
             found_scores.append(np.repeat(score[group], len(a)))

@@ -55,11 +55,11 @@ def banded_pairs(
         low = max(0, _place(start, total, columns) - half)
         high = min(columns, _place(stop - 1, total, columns) + half + 1)
         product = (left[start:stop] @ right_t[:, low:high]).tocoo()
-        table = np.full(product.shape, -np.inf)
         keep = product.data >= floor
-        table[product.row[keep], product.col[keep]] = product.data[keep]
-        chosen = best_in_rows(table, count) | best_in_rows(table.T, count).T
-        block_rows, block_cols = np.nonzero(chosen)
+        table, in_rows, in_columns = ranked_table(
+            product.shape, product.row[keep], product.col[keep], product.data[keep], count
+        )
+        block_rows, block_cols = np.nonzero(in_rows | in_columns)
         rows.append(block_rows.astype(np.int64) + start)
         cols.append(block_cols.astype(np.int64) + low)
         scores.append(table[block_rows, block_cols])
@@ -72,6 +72,16 @@ def banded_pairs(
     all_rows, all_cols, all_scores = np.concatenate(rows), np.concatenate(cols), np.concatenate(scores)
     _, first = np.unique(all_rows * (columns + 1) + all_cols, return_index=True)
     return all_rows[first], all_cols[first], all_scores[first]
+
+
+def ranked_table(
+    shape: tuple[int, int], rows: np.ndarray, cols: np.ndarray, values: np.ndarray, count: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The values laid out as a table (-inf where there is none), and masks of the ``count`` best
+    of each row (ties to the lower column) and of each column (ties to the lower row)."""
+    table = np.full(shape, -np.inf)
+    table[rows, cols] = values
+    return table, best_in_rows(table, count), best_in_rows(table.T, count).T
 
 
 def best_in_rows(table: np.ndarray, count: int) -> np.ndarray:
